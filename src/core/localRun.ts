@@ -1,0 +1,54 @@
+import { createTaskContext, type ContextUpdate } from './context.ts'
+import { toAbortError } from './errors.ts'
+import type { RunHooks, TaskContext } from './types.ts'
+
+/** Hands a coalesced report to the hooks of the run that produced it. */
+export function deliverUpdate(hooks: RunHooks, update: ContextUpdate): void {
+  if ('progress' in update) {
+    hooks.onProgress?.(update.progress ?? null, update.message)
+  }
+  if ('partial' in update) hooks.onPartial?.(update.partial)
+}
+
+/**
+ * Runs a task function on the current thread with a full context. The task
+ * starts in a microtask, so the caller has its run handle first; an abort
+ * settles the promise at once, whatever the function does next.
+ */
+export function runOnThisThread<TInput, TResult>(
+  fn: (input: TInput, ctx: TaskContext) => TResult | PromiseLike<TResult>,
+  input: TInput,
+  hooks: RunHooks,
+): Promise<TResult> {
+  const { signal } = hooks
+  if (signal.aborted) return Promise.reject(toAbortError(signal.reason))
+
+  const taskAbort = new AbortController()
+  const handle = createTaskContext(taskAbort.signal, (update) =>
+    deliverUpdate(hooks, update),
+  )
+  return new Promise<TResult>((resolve, reject) => {
+    const onAbort = () => {
+      handle.close()
+      const error = toAbortError(signal.reason)
+      taskAbort.abort(error)
+      reject(error)
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    hooks.onStart?.()
+    Promise.resolve()
+      .then(() => fn(input, handle.context))
+      .then(
+        (result) => {
+          handle.flush()
+          handle.close()
+          resolve(result)
+        },
+        (error: unknown) => {
+          handle.close()
+          reject(error)
+        },
+      )
+      .finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}

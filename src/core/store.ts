@@ -1,0 +1,257 @@
+import { createStore } from 'zustand/vanilla'
+import type {
+  LongCallbackState,
+  LongCallbackStore,
+  RunState,
+  RunStatus,
+} from './types.ts'
+
+/** The state of a key that no run has used yet. */
+export const idleRunState: RunState<never> = Object.freeze({
+  status: 'idle',
+  progress: null,
+  message: undefined,
+  partial: undefined,
+  result: undefined,
+  error: undefined,
+  periods: 0,
+  startedAt: undefined,
+  endedAt: undefined,
+})
+
+/** Every change to run state is one of these, applied by {@link reduce}. */
+export type RunAction =
+  | {
+      type: 'start'
+      key: string
+      runId: string
+      status: 'queued' | 'running'
+      startedAt: number
+    }
+  | { type: 'running'; key: string; runId: string }
+  | {
+      type: 'progress'
+      key: string
+      runId: string
+      progress?: number | null
+      message?: string | undefined
+      partial?: unknown
+    }
+  | { type: 'period'; key: string; runId: string; periods: number }
+  | {
+      type: 'settle'
+      key: string
+      runId: string
+      status: Extract<RunStatus, 'success' | 'error' | 'cancelled'>
+      result?: unknown
+      error?: Error
+      endedAt: number
+    }
+  | { type: 'remove'; key: string; runId?: string }
+
+/**
+ * The one place where run state changes. A run writes only to the entry it
+ * owns: once a newer run takes a key over, the older one's actions are
+ * ignored, so a superseded run never writes over a newer one.
+ */
+export function reduce(
+  state: LongCallbackState,
+  action: RunAction,
+): LongCallbackState {
+  const { key } = action
+  if (action.type === 'start') {
+    return {
+      runs: {
+        ...state.runs,
+        [key]: {
+          ...idleRunState,
+          status: action.status,
+          startedAt: action.startedAt,
+        },
+      },
+      owners: { ...state.owners, [key]: action.runId },
+    }
+  }
+  const owner = state.owners[key]
+  if (action.runId !== undefined && owner !== action.runId) return state
+  if (action.type === 'remove') {
+    if (!(key in state.runs)) return state
+    const { [key]: _run, ...runs } = state.runs
+    const { [key]: _owner, ...owners } = state.owners
+    return { runs, owners }
+  }
+  const run = state.runs[key]
+  if (!run || isEnded(run.status)) return state
+  const next = applyToRun(run, action)
+  return { ...state, runs: { ...state.runs, [key]: next } }
+}
+
+function applyToRun(
+  run: RunState,
+  action: Exclude<RunAction, { type: 'start' | 'remove' }>,
+): RunState {
+  switch (action.type) {
+    case 'running':
+      return { ...run, status: 'running' }
+    case 'progress':
+      return {
+        ...run,
+        ...('progress' in action ? { progress: action.progress ?? null } : {}),
+        ...('message' in action ? { message: action.message } : {}),
+        ...('partial' in action ? { partial: action.partial } : {}),
+      }
+    case 'period':
+      return { ...run, periods: action.periods }
+    case 'settle':
+      return {
+        ...run,
+        status: action.status,
+        result: action.result,
+        error: action.error,
+        endedAt: action.endedAt,
+      }
+  }
+}
+
+/** Whether a status is final. */
+export function isEnded(status: RunStatus): boolean {
+  return status === 'success' || status === 'error' || status === 'cancelled'
+}
+
+/**
+ * Creates a store of run states: a zustand vanilla store, so it works with
+ * `useStore`, `subscribe` and devtools like any other.
+ */
+export function createLongCallbackStore(): LongCallbackStore {
+  return createStore<LongCallbackState>()(() => ({ runs: {}, owners: {} }))
+}
+
+let defaultStore: LongCallbackStore | undefined
+
+/**
+ * The store used when neither an option nor a `LongCallbackProvider` names
+ * one. Created on first use.
+ */
+export function getDefaultStore(): LongCallbackStore {
+  defaultStore ??= createLongCallbackStore()
+  return defaultStore
+}
+
+type ProgressAction = Extract<RunAction, { type: 'progress' }>
+
+// Book-keeping that is not state: who observes which entry, which entries
+// belong to unkeyed runs, and progress waiting for the next frame.
+interface StoreMeta {
+  observers: Map<string, number>
+  transient: Set<string>
+  pending: Map<string, ProgressAction>
+  frameScheduled: boolean
+}
+
+const metas = new WeakMap<LongCallbackStore, StoreMeta>()
+
+function metaOf(store: LongCallbackStore): StoreMeta {
+  let meta = metas.get(store)
+  if (!meta) {
+    meta = {
+      observers: new Map(),
+      transient: new Set(),
+      pending: new Map(),
+      frameScheduled: false,
+    }
+    metas.set(store, meta)
+  }
+  return meta
+}
+
+/**
+ * Applies an action. Progress waiting for the frame is applied first, so that
+ * the store never shows an older report after a newer change. An unkeyed run
+ * that ends while nobody observes it is forgotten, which keeps the store's
+ * size bounded however many runs a page makes.
+ */
+export function dispatch(store: LongCallbackStore, action: RunAction): void {
+  const meta = metaOf(store)
+  const waiting = meta.pending.get(action.key)
+  const actions: RunAction[] = waiting ? [waiting, action] : [action]
+  if (waiting) meta.pending.delete(action.key)
+  if (action.type === 'start') {
+    if (action.key === action.runId) meta.transient.add(action.key)
+    else meta.transient.delete(action.key)
+  }
+  if (action.type === 'settle' && isForgettable(meta, action.key)) {
+    actions.push({ type: 'remove', key: action.key, runId: action.runId })
+  }
+  if (action.type === 'remove') meta.transient.delete(action.key)
+  store.setState((state) => actions.reduce(reduce, state), true)
+}
+
+function isForgettable(meta: StoreMeta, key: string): boolean {
+  return meta.transient.has(key) && !meta.observers.get(key)
+}
+
+/**
+ * Queues a progress or partial update for the next animation frame, merged
+ * with any other waiting for the same entry, so a component watching a
+ * progress flood renders at most once per frame.
+ */
+export function dispatchProgress(
+  store: LongCallbackStore,
+  action: ProgressAction,
+): void {
+  const meta = metaOf(store)
+  const waiting = meta.pending.get(action.key)
+  meta.pending.set(
+    action.key,
+    waiting && waiting.runId === action.runId
+      ? { ...waiting, ...action }
+      : action,
+  )
+  if (meta.frameScheduled) return
+  meta.frameScheduled = true
+  onNextFrame(() => flush(store))
+}
+
+function flush(store: LongCallbackStore): void {
+  const meta = metaOf(store)
+  meta.frameScheduled = false
+  if (meta.pending.size === 0) return
+  const actions = [...meta.pending.values()]
+  meta.pending.clear()
+  store.setState((state) => actions.reduce(reduce, state), true)
+}
+
+// requestAnimationFrame where there is one; a 16 ms timer elsewhere (Node,
+// jsdom without visuals). A hidden tab runs no frames: its progress waits,
+// but final states are dispatched at once and bring the waiting report along.
+function onNextFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(callback)
+    return
+  }
+  setTimeout(callback, 16)
+}
+
+/**
+ * Marks an entry as observed until the returned function is called, so that
+ * the state of an unkeyed run outlives its end while a component shows it.
+ */
+export function observeRun(store: LongCallbackStore, key: string): () => void {
+  const meta = metaOf(store)
+  meta.observers.set(key, (meta.observers.get(key) ?? 0) + 1)
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    const count = (meta.observers.get(key) ?? 1) - 1
+    if (count > 0) {
+      meta.observers.set(key, count)
+      return
+    }
+    meta.observers.delete(key)
+    const run = store.getState().runs[key]
+    if (meta.transient.has(key) && run && isEnded(run.status)) {
+      dispatch(store, { type: 'remove', key })
+    }
+  }
+}
