@@ -8,6 +8,9 @@ export {
   WorkerCrashError,
 } from './core/errors.ts'
 export { invokeLongCallback } from './core/invokeLongCallback.ts'
+export { createWorkerPool } from './core/pool.ts'
+export type { WorkerPoolOptions } from './core/pool.ts'
+export { transfer } from './core/transfer.ts'
 export {
   createLongCallbackStore,
   getDefaultStore,
@@ -33,3 +36,12 @@ export type {
   TaskResult,
   WorkerPool,
 } from './core/types.ts'
+export { LongCallbackProvider } from './react/LongCallbackProvider.tsx'
+export type { LongCallbackProviderProps } from './react/LongCallbackProvider.tsx'
+export { useLongCallback } from './react/useLongCallback.ts'
+export type {
+  UseLongCallbackOptions,
+  UseLongCallbackResult,
+} from './react/useLongCallback.ts'
+export { useLongCallbackState } from './react/useLongCallbackState.ts'
+export type { Concurrency } from './core/LongCallbackController.ts'

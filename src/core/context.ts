@@ -19,14 +19,25 @@ export interface ContextHandle {
 /** The least time between two reports, in milliseconds: one frame. */
 export const REPORT_INTERVAL_MS = 16
 
+// Reading the clock costs 40-70 ns, more than everything else a report
+// does, so a flood reads it only every `stride` calls: the stride doubles
+// while calls come faster than one per millisecond, up to this cap, and drops
+// to 1 once they slow down.
+const MAX_STRIDE = 32
+
 const now =
   typeof performance === 'object' ? () => performance.now() : () => Date.now()
 
 /**
  * Builds the context a task runs with. Reports are coalesced here, where the
  * task runs: a synchronous loop can call `progress` a million times, and only
- * one report per interval leaves. The clock is read on each call because no
- * timer can fire while such a loop holds the thread.
+ * one report per interval leaves. No timer can fire while such a loop holds
+ * the thread, so the calls themselves watch the clock; a timer covers a task
+ * that reports once and then waits.
+ *
+ * A loop that floods and then slows down to one report every few seconds
+ * has its next report delayed by up to `MAX_STRIDE` calls; a cheaper clock
+ * would fix that, and the platform has none.
  */
 export function createTaskContext(
   signal: AbortSignal,
@@ -34,25 +45,47 @@ export function createTaskContext(
 ): ContextHandle {
   let closed = false
   let lastSent = -Infinity
-  let waiting: ContextUpdate | undefined
+  let lastCheck = -Infinity
+  let calls = 0
+  let stride = 1
   let timer: ReturnType<typeof setTimeout> | undefined
+  // The waiting report, kept in plain fields: a flood allocates nothing.
+  let hasProgress = false
+  let progress: number | null = null
+  let message: string | undefined
+  let hasPartial = false
+  let partial: unknown
 
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
-    if (closed || !waiting) return
-    const update = waiting
-    waiting = undefined
+    if (closed || !(hasProgress || hasPartial)) return
+    const update: ContextUpdate = {}
+    if (hasProgress) {
+      update.progress = progress
+      update.message = message
+    }
+    if (hasPartial) update.partial = partial
+    hasProgress = hasPartial = false
+    partial = undefined
     lastSent = now()
     send(update)
   }
 
-  const report = (update: ContextUpdate) => {
-    if (closed) return
-    waiting = waiting ? Object.assign(waiting, update) : update
-    const wait = lastSent + REPORT_INTERVAL_MS - now()
-    if (wait <= 0) flush()
-    else timer ??= setTimeout(flush, wait)
+  const isDue = (): boolean => {
+    if (++calls < stride) return false
+    calls = 0
+    const time = now()
+    const sinceCheck = time - lastCheck
+    lastCheck = time
+    if (sinceCheck < 1) stride = Math.min(stride * 2, MAX_STRIDE)
+    else if (sinceCheck > 4) stride = 1
+    return time - lastSent >= REPORT_INTERVAL_MS
+  }
+
+  const schedule = () => {
+    if (isDue()) flush()
+    else timer ??= setTimeout(flush, REPORT_INTERVAL_MS)
   }
 
   const context: TaskContext = {
@@ -61,16 +94,23 @@ export function createTaskContext(
       await yieldToEventLoop()
       signal.throwIfAborted()
     },
-    progress(value, message) {
+    progress(value, text) {
+      if (closed) return
       if (value !== null && !(value >= 0 && value <= 1)) {
         throw new RangeError(
           `progress: value must be a number in [0, 1] or null, received ${String(value)}.`,
         )
       }
-      report({ progress: value, message })
+      hasProgress = true
+      progress = value
+      message = text
+      schedule()
     },
     partial(data) {
-      report({ partial: data })
+      if (closed) return
+      hasPartial = true
+      partial = data
+      schedule()
     },
   }
 
@@ -79,7 +119,8 @@ export function createTaskContext(
     flush,
     close() {
       closed = true
-      waiting = undefined
+      hasProgress = hasPartial = false
+      partial = undefined
       if (timer !== undefined) clearTimeout(timer)
       timer = undefined
     },

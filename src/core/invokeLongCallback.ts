@@ -1,4 +1,4 @@
-import { TimeoutError, toAbortError } from './errors.ts'
+import { PoolTerminatedError, TimeoutError, toAbortError } from './errors.ts'
 import { dispatch, dispatchProgress, getDefaultStore } from './store.ts'
 import type {
   EndReason,
@@ -198,8 +198,7 @@ export function invokeLongCallback<TInput, TResult>(
     })
     .then(
       (result) => finish({ ok: true, result }),
-      (error: unknown) =>
-        finish({ ok: false, reason: 'error', error: asError(error) }),
+      (error: unknown) => finish(failure(error)),
     )
 
   return { id, promise, cancel }
@@ -228,6 +227,13 @@ function checkInvokeOptions<TResult>(options: InvokeOptions<TResult>): void {
   if (store !== undefined && typeof store?.setState !== 'function') {
     fail(WHERE, 'store', 'a store from createLongCallbackStore', store)
   }
+}
+
+// A run that a terminated pool cut off ends as cancelled, as a cancel would.
+function failure(thrown: unknown): Outcome<never> {
+  const error = asError(thrown)
+  const cut = error instanceof PoolTerminatedError
+  return { ok: false, reason: cut ? 'cancelled' : 'error', error }
 }
 
 function asError(thrown: unknown): Error {

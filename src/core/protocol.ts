@@ -1,0 +1,76 @@
+// The wire format between the page and a pool's workers. Every message
+// carries `rlc`, its kind, so that messages a user's own code posts on the
+// same channel are told apart and ignored.
+import type { ContextUpdate } from './context.ts'
+import type { SerializedError } from './errors.ts'
+
+/** Page to worker: start a task. Each worker holds one run at a time. */
+export interface RunMessage {
+  rlc: 'run'
+  id: number
+  task: string
+  input: unknown
+}
+
+/** Page to worker: abort the run's signal with this reason. */
+export interface CancelMessage {
+  rlc: 'cancel'
+  id: number
+  reason: SerializedError
+}
+
+export type PageMessage = RunMessage | CancelMessage
+
+/** Worker to page: `defineTasks` ran, so the script loaded. */
+export interface ReadyMessage {
+  rlc: 'ready'
+}
+
+/** Worker to page: a coalesced progress or partial report. */
+export interface UpdateMessage extends ContextUpdate {
+  rlc: 'update'
+  id: number
+}
+
+/** Worker to page: the task returned. */
+export interface DoneMessage {
+  rlc: 'done'
+  id: number
+  result: unknown
+}
+
+/** Worker to page: the task threw. */
+export interface FailMessage {
+  rlc: 'fail'
+  id: number
+  error: SerializedError
+}
+
+/**
+ * Worker to page: the worker is dying or broken (an uncaught error, or
+ * `self.close()`), whatever run it holds.
+ */
+export interface CrashMessage {
+  rlc: 'crash'
+  error: SerializedError
+}
+
+export type WorkerMessage =
+  ReadyMessage | UpdateMessage | DoneMessage | FailMessage | CrashMessage
+
+const WORKER_KINDS = new Set(['ready', 'update', 'done', 'fail', 'crash'])
+
+/** Whether data posted by a worker is one of ours. */
+export function isWorkerMessage(data: unknown): data is WorkerMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    WORKER_KINDS.has((data as { rlc?: unknown }).rlc as string)
+  )
+}
+
+/** Whether data posted by the page is one of ours. */
+export function isPageMessage(data: unknown): data is PageMessage {
+  const kind = (data as { rlc?: unknown } | null)?.rlc
+  return kind === 'run' || kind === 'cancel'
+}

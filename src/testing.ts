@@ -1,0 +1,1 @@
+export { createInlinePool } from './testing/createInlinePool.ts'

@@ -1,0 +1,96 @@
+import { runOnThisThread } from '../core/localRun.ts'
+import {
+  DataCloneError,
+  PoolTerminatedError,
+  UnknownTaskError,
+} from '../core/errors.ts'
+import { namedTask } from '../core/pool.ts'
+import { takeTransferables } from '../core/transfer.ts'
+import type {
+  RunHooks,
+  TaskContext,
+  TaskMap,
+  WorkerPool,
+} from '../core/types.ts'
+import { describe } from '../core/validate.ts'
+
+type AnyTask = (input: unknown, ctx: TaskContext) => unknown
+
+/**
+ * A pool of the same type as `createWorkerPool` that runs the task object on
+ * the current thread, asynchronously, with the same context, cancel,
+ * progress and errors. Inputs and results are cloned as they would be
+ * between threads, so a value a worker could not receive fails here too.
+ * Components written against a worker pool can then be tested in jsdom.
+ *
+ * Every run starts at once: the inline pool has no queue and no size, so a
+ * run is never seen as `'queued'`, and a task that never yields blocks the
+ * test, as it would block a worker.
+ */
+export function createInlinePool<TTasks extends TaskMap>(
+  tasks: TTasks,
+  options: { name?: string } = {},
+): WorkerPool<TTasks> {
+  if (typeof tasks !== 'object' || tasks === null) {
+    throw new TypeError(
+      `createInlinePool: tasks must be the object given to defineTasks, received ${describe(tasks)}.`,
+    )
+  }
+  const name = options.name ?? 'inline'
+  const running = new Set<AbortController>()
+  let terminated = false
+
+  const run = async (task: string, input: unknown, hooks: RunHooks) => {
+    if (terminated) {
+      throw new PoolTerminatedError(`Pool "${name}" was terminated.`)
+    }
+    const fn = tasks[task] as AnyTask | undefined
+    if (typeof fn !== 'function') {
+      const names = Object.keys(tasks).join(', ') || 'none'
+      throw new UnknownTaskError(
+        `The worker has no task "${task}"; it defines: ${names}.`,
+      )
+    }
+    const copy = crossThread(input, `Task "${task}" got an input`)
+    // A terminate ends the run the way it ends a worker's run.
+    const terminate = new AbortController()
+    running.add(terminate)
+    const signal = AbortSignal.any([hooks.signal, terminate.signal])
+    try {
+      const result = await runOnThisThread(fn, copy, { ...hooks, signal })
+      return crossThread(result, `Task "${task}" returned a value`)
+    } finally {
+      running.delete(terminate)
+    }
+  }
+
+  return {
+    name,
+    task(taskName) {
+      return namedTask(taskName, run)
+    },
+    terminate() {
+      terminated = true
+      const error = new PoolTerminatedError(`Pool "${name}" was terminated.`)
+      for (const controller of running) controller.abort(error)
+    },
+    stats: () => ({
+      workers: 0,
+      running: running.size,
+      queued: 0,
+      terminated,
+    }),
+  }
+}
+
+function crossThread<TValue>(value: TValue, what: string): TValue {
+  try {
+    return structuredClone(value, { transfer: takeTransferables(value) })
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    throw new DataCloneError(
+      `${what} that cannot be cloned to a worker: ${detail}`,
+      { cause },
+    )
+  }
+}

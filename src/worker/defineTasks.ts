@@ -1,0 +1,50 @@
+import type { TaskMap } from '../core/types.ts'
+import { describe } from '../core/validate.ts'
+import { serveTasks, type WorkerScope } from './runtime.ts'
+
+let served = false
+
+/**
+ * Declares the tasks a worker module offers, and serves them when the module
+ * runs in a worker. Returns `tasks` unchanged, so `typeof tasks` types the
+ * page side. Outside a worker (a jsdom test importing the module for
+ * `createInlinePool`) it installs nothing. Call it once per worker.
+ */
+export function defineTasks<TTasks extends TaskMap>(tasks: TTasks): TTasks {
+  checkTasks(tasks)
+  const scope = workerScope()
+  if (!scope) return tasks
+  if (served) {
+    throw new Error(
+      'defineTasks: called twice in one worker; a worker serves one task map.',
+    )
+  }
+  served = true
+  serveTasks(scope, tasks)
+  return tasks
+}
+
+function checkTasks(tasks: unknown): void {
+  if (typeof tasks !== 'object' || tasks === null || Array.isArray(tasks)) {
+    throw new TypeError(
+      `defineTasks: tasks must be an object of task functions, received ${describe(tasks)}.`,
+    )
+  }
+  for (const [name, fn] of Object.entries(tasks)) {
+    if (typeof fn !== 'function') {
+      throw new TypeError(
+        `defineTasks: task "${name}" must be a function, received ${describe(fn)}.`,
+      )
+    }
+  }
+}
+
+// A dedicated worker's global scope, or undefined on the page, in Node and
+// in jsdom.
+function workerScope(): WorkerScope | undefined {
+  const WorkerGlobal = (globalThis as { WorkerGlobalScope?: unknown })
+    .WorkerGlobalScope
+  if (typeof WorkerGlobal !== 'function') return undefined
+  if (!(globalThis instanceof WorkerGlobal)) return undefined
+  return globalThis as unknown as WorkerScope
+}

@@ -1,0 +1,146 @@
+import { createTaskContext, type ContextUpdate } from '../core/context.ts'
+import {
+  DataCloneError,
+  deserializeError,
+  serializeError,
+  UnknownTaskError,
+} from '../core/errors.ts'
+import {
+  isPageMessage,
+  type CancelMessage,
+  type RunMessage,
+  type WorkerMessage,
+} from '../core/protocol.ts'
+import { takeTransferables } from '../core/transfer.ts'
+import type { TaskContext, TaskMap } from '../core/types.ts'
+
+/** The parts of a dedicated worker's global scope that the runtime uses. */
+export interface WorkerScope {
+  postMessage(message: unknown, transfer?: Transferable[]): void
+  addEventListener(type: string, listener: (event: Event) => void): void
+  close(): void
+}
+
+type AnyTask = (input: unknown, ctx: TaskContext) => unknown
+
+interface ActiveRun {
+  abort: AbortController
+  close(): void
+}
+
+/**
+ * Serves a task map on a worker scope: runs tasks on request, reports their
+ * progress, results and errors, and tells the page when the worker breaks
+ * in ways a browser does not report by itself.
+ */
+export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
+  const active = new Map<number, ActiveRun>()
+  const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
+    scope.postMessage(message, transfer)
+
+  const start = ({ id, task, input }: RunMessage) => {
+    const fn = tasks[task] as AnyTask | undefined
+    if (typeof fn !== 'function') {
+      const names = Object.keys(tasks).join(', ') || 'none'
+      const error = new UnknownTaskError(
+        `The worker has no task "${task}"; it defines: ${names}.`,
+      )
+      post({ rlc: 'fail', id, error: serializeError(error) })
+      return
+    }
+    const abort = new AbortController()
+    const handle = createTaskContext(abort.signal, (update) =>
+      postUpdate(id, task, update),
+    )
+    active.set(id, { abort, close: handle.close })
+    Promise.resolve()
+      .then(() => fn(input, handle.context))
+      .then(
+        (result) => {
+          handle.flush()
+          finish(id, () => postResult(id, task, result))
+        },
+        (error: unknown) =>
+          finish(id, () =>
+            post({ rlc: 'fail', id, error: serializeError(error) }),
+          ),
+      )
+  }
+
+  // Each run reports its end once. A cancelled run reports it too: the page
+  // waits for that message to know the worker is free again.
+  const finish = (id: number, report: () => void) => {
+    const run = active.get(id)
+    if (!run) return
+    run.close()
+    active.delete(id)
+    report()
+  }
+
+  const postUpdate = (id: number, task: string, update: ContextUpdate) => {
+    try {
+      post({ rlc: 'update', id, ...update }, takeTransferables(update.partial))
+    } catch (cause) {
+      const error = new DataCloneError(
+        `Task "${task}" reported partial data that cannot be cloned to the page: ${messageOf(cause)}`,
+      )
+      const run = active.get(id)
+      finish(id, () => post({ rlc: 'fail', id, error: serializeError(error) }))
+      run?.abort.abort(error)
+    }
+  }
+
+  const postResult = (id: number, task: string, result: unknown) => {
+    try {
+      post({ rlc: 'done', id, result }, takeTransferables(result))
+    } catch (cause) {
+      const error = new DataCloneError(
+        `Task "${task}" returned a value that cannot be cloned to the page: ${messageOf(cause)}`,
+      )
+      post({ rlc: 'fail', id, error: serializeError(error) })
+    }
+  }
+
+  const cancel = ({ id, reason }: CancelMessage) => {
+    const run = active.get(id)
+    if (!run) return
+    // Nothing the task reports after the cancel reaches the page.
+    run.close()
+    run.abort.abort(deserializeError(reason))
+  }
+
+  scope.addEventListener('message', (event) => {
+    const data = (event as MessageEvent).data
+    if (!isPageMessage(data)) return
+    if (data.rlc === 'run') start(data)
+    else cancel(data)
+  })
+  reportBreakage(scope, post)
+  post({ rlc: 'ready' })
+}
+
+// Browsers do not end a worker on an uncaught error, and `self.close()`
+// sends the page no event at all; both leave the page waiting forever unless
+// the worker says so itself.
+function reportBreakage(
+  scope: WorkerScope,
+  post: (message: WorkerMessage) => void,
+): void {
+  scope.addEventListener('error', (event) => {
+    const { error, message } = event as ErrorEvent
+    post({
+      rlc: 'crash',
+      error: serializeError(error ?? new Error(message || 'Uncaught error')),
+    })
+  })
+  const close = scope.close.bind(scope)
+  scope.close = () => {
+    const error = new Error('The worker called self.close().')
+    post({ rlc: 'crash', error: serializeError(error) })
+    close()
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
