@@ -25,6 +25,19 @@ const browser = () => ({
 })
 
 export default defineConfig({
+  resolve: {
+    // The guides' examples import the package by its public name.
+    alias: (
+      [
+        ['', 'src/index.ts'],
+        ['/worker', 'src/worker.ts'],
+        ['/testing', 'src/testing.ts'],
+      ] as const
+    ).map(([entry, file]) => ({
+      find: new RegExp(`^react-long-callback${entry}$`),
+      replacement: path.join(dirname, file),
+    })),
+  },
   optimizeDeps: {
     // Discovering these mid-run makes Vite reload a browser test.
     include: [
@@ -48,7 +61,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['test/**/*.test.{ts,tsx}'],
+          include: [
+            'test/**/*.test.{ts,tsx}',
+            'docs/examples/**/*.test.{ts,tsx}',
+          ],
           exclude: ['test/**/*.browser.test.{ts,tsx}'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
         },
