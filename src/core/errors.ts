@@ -42,9 +42,16 @@ export class AbortError extends Error {
   }
 }
 
-/** Turns an abort reason of any kind into the error a run ends with. */
+/**
+ * Turns an abort reason of any kind into the error a run ends with. The
+ * library's own ending errors (a timeout, a terminated pool) pass unchanged.
+ */
 export function toAbortError(reason: unknown): Error {
-  if (reason instanceof TimeoutError || reason instanceof AbortError) {
+  if (
+    reason instanceof AbortError ||
+    reason instanceof TimeoutError ||
+    reason instanceof PoolTerminatedError
+  ) {
     return reason
   }
   if (isDomAbort(reason)) return new AbortError()
