@@ -1,4 +1,4 @@
-import { act, renderHook } from '@testing-library/react'
+import { act, cleanup, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createLongCallbackStore,
@@ -12,6 +12,7 @@ describe('useLongCallback', () => {
     vi.useFakeTimers()
   })
   afterEach(() => {
+    cleanup()
     vi.useRealTimers()
   })
 
