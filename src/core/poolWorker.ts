@@ -1,9 +1,5 @@
-import {
-  DataCloneError,
-  deserializeError,
-  serializeError,
-  WorkerCrashError,
-} from './errors.ts'
+import { deserializeError, serializeError } from './errorWire.ts'
+import { DataCloneError, WorkerCrashError } from './errors.ts'
 import { deliverUpdate } from './localRun.ts'
 import {
   isWorkerMessage,

@@ -2,7 +2,7 @@
 // carries `rlc`, its kind, so that messages a user's own code posts on the
 // same channel are told apart and ignored.
 import type { ContextUpdate } from './context.ts'
-import type { SerializedError } from './errors.ts'
+import type { SerializedError } from './errorWire.ts'
 
 /** Page to worker: start a task. Each worker holds one run at a time. */
 export interface RunMessage {

@@ -12,14 +12,9 @@ export function transfer<TValue>(
   value: TValue,
   transferables: Transferable[],
 ): TValue {
-  if (!Array.isArray(transferables)) {
+  if (typeof value !== 'object' || !value || !Array.isArray(transferables)) {
     throw new TypeError(
-      `transfer: transferables must be an array, received ${typeof transferables}.`,
-    )
-  }
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError(
-      `transfer: value must be an object or array holding the transferables, received ${String(value)}.`,
+      `transfer: takes an object and an array of its transferables, received ${typeof value} and ${typeof transferables}.`,
     )
   }
   marked.set(value, transferables)

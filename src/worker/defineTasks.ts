@@ -1,5 +1,4 @@
 import type { TaskMap } from '../core/types.ts'
-import { describe } from '../core/validate.ts'
 import { serveTasks, type WorkerScope } from './runtime.ts'
 
 let served = false
@@ -25,17 +24,13 @@ export function defineTasks<TTasks extends TaskMap>(tasks: TTasks): TTasks {
 }
 
 function checkTasks(tasks: unknown): void {
-  if (typeof tasks !== 'object' || tasks === null || Array.isArray(tasks)) {
+  const entries = Object.entries(tasks ?? 0)
+  const bad = entries.find(([, fn]) => typeof fn !== 'function')
+  if (typeof tasks !== 'object' || !tasks || bad) {
+    const what = bad ? `task "${bad[0]}"` : 'tasks'
     throw new TypeError(
-      `defineTasks: tasks must be an object of task functions, received ${describe(tasks)}.`,
+      `defineTasks: ${what} must be ${bad ? 'a function' : 'an object of task functions'}, received ${typeof (bad ? bad[1] : tasks)}.`,
     )
-  }
-  for (const [name, fn] of Object.entries(tasks)) {
-    if (typeof fn !== 'function') {
-      throw new TypeError(
-        `defineTasks: task "${name}" must be a function, received ${describe(fn)}.`,
-      )
-    }
   }
 }
 

@@ -1,10 +1,5 @@
 import { createTaskContext, type ContextUpdate } from '../core/context.ts'
-import {
-  DataCloneError,
-  deserializeError,
-  serializeError,
-  UnknownTaskError,
-} from '../core/errors.ts'
+import { serializeError, type SerializedError } from '../core/errorWire.ts'
 import {
   isPageMessage,
   type CancelMessage,
@@ -42,10 +37,8 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
     const fn = tasks[task] as AnyTask | undefined
     if (typeof fn !== 'function') {
       const names = Object.keys(tasks).join(', ') || 'none'
-      const error = new UnknownTaskError(
-        `The worker has no task "${task}"; it defines: ${names}.`,
-      )
-      post({ rlc: 'fail', id, error: serializeError(error) })
+      const message = `The worker has no task "${task}"; it defines: ${names}.`
+      post({ rlc: 'fail', id, error: record('UnknownTaskError', message) })
       return
     }
     const abort = new AbortController()
@@ -81,12 +74,13 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
     try {
       post({ rlc: 'update', id, ...update }, takeTransferables(update.partial))
     } catch (cause) {
-      const error = new DataCloneError(
+      const error = record(
+        'DataCloneError',
         `Task "${task}" reported partial data that cannot be cloned to the page: ${messageOf(cause)}`,
       )
       const run = active.get(id)
-      finish(id, () => post({ rlc: 'fail', id, error: serializeError(error) }))
-      run?.abort.abort(error)
+      finish(id, () => post({ rlc: 'fail', id, error }))
+      run?.abort.abort(revive(error))
     }
   }
 
@@ -94,10 +88,8 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
     try {
       post({ rlc: 'done', id, result }, takeTransferables(result))
     } catch (cause) {
-      const error = new DataCloneError(
-        `Task "${task}" returned a value that cannot be cloned to the page: ${messageOf(cause)}`,
-      )
-      post({ rlc: 'fail', id, error: serializeError(error) })
+      const message = `Task "${task}" returned a value that cannot be cloned to the page: ${messageOf(cause)}`
+      post({ rlc: 'fail', id, error: record('DataCloneError', message) })
     }
   }
 
@@ -106,7 +98,7 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
     if (!run) return
     // Nothing the task reports after the cancel reaches the page.
     run.close()
-    run.abort.abort(deserializeError(reason))
+    run.abort.abort(revive(reason))
   }
 
   scope.addEventListener('message', (event) => {
@@ -139,6 +131,17 @@ function reportBreakage(
     post({ rlc: 'crash', error: serializeError(error) })
     close()
   }
+}
+
+// The worker writes error records directly and revives only abort reasons:
+// the error classes are rebuilt on the page, which keeps them out of the
+// worker bundle.
+function record(name: string, message: string): SerializedError {
+  return { name, message, stack: undefined }
+}
+
+function revive({ name, message, stack, props }: SerializedError): Error {
+  return Object.assign(new Error(message), { name, stack }, props)
 }
 
 function messageOf(error: unknown): string {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { deserializeError, serializeError } from '../../src/core/errorWire.ts'
 import {
   AbortError,
-  deserializeError,
-  serializeError,
   TimeoutError,
   toAbortError,
   WorkerCrashError,
