@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs'
+import { heapCensus } from './test/reliability/heapCensus.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -74,7 +75,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
-          browser: browser(),
+          browser: { ...browser(), commands: { heapCensus } },
           testTimeout: 30_000,
         },
       },
