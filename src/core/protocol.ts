@@ -58,15 +58,29 @@ export interface CrashMessage {
 export type WorkerMessage =
   ReadyMessage | UpdateMessage | DoneMessage | FailMessage | CrashMessage
 
-const WORKER_KINDS = new Set(['ready', 'update', 'done', 'fail', 'crash'])
-
-/** Whether data posted by a worker is one of ours. */
+/**
+ * Whether data posted by a worker is one of ours, with the fields the page
+ * reads. A user's message that merely reuses a kind (`{ rlc: 'update' }`)
+ * is ignored rather than read as a report from no run.
+ */
 export function isWorkerMessage(data: unknown): data is WorkerMessage {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    WORKER_KINDS.has((data as { rlc?: unknown }).rlc as string)
-  )
+  if (typeof data !== 'object' || data === null) return false
+  const { rlc, id, error } = data as Record<string, unknown>
+  const hasId = typeof id === 'number'
+  const hasError = typeof error === 'object' && error !== null
+  switch (rlc) {
+    case 'ready':
+      return true
+    case 'update':
+    case 'done':
+      return hasId
+    case 'fail':
+      return hasId && hasError
+    case 'crash':
+      return hasError
+    default:
+      return false
+  }
 }
 
 /** Whether data posted by the page is one of ours. */
