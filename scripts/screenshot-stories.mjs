@@ -23,11 +23,16 @@ const TYPES = {
 }
 
 const index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8'))
+const only = process.env.ONLY
 const entries = Object.values(index.entries).filter(
-  (entry) => entry.type === 'story' || entry.id === 'introduction--docs',
+  (entry) =>
+    (entry.type === 'story' || entry.type === 'docs') &&
+    (!only || entry.id.includes(only)),
 )
 
 const server = createServer(async (request, response) => {
+  // Chromium asks for /favicon.ico on its own; the built site has an SVG.
+  if (request.url === '/favicon.ico') return response.writeHead(204).end()
   const path = normalize(
     decodeURIComponent(new URL(request.url, 'http://x').pathname),
   )
@@ -39,6 +44,7 @@ const server = createServer(async (request, response) => {
     })
     response.end(body)
   } catch {
+    console.log(`     404 ${request.url}`)
     response.writeHead(404).end()
   }
 })
@@ -59,6 +65,11 @@ for (const entry of entries) {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`)
   })
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`))
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      errors.push(`http ${response.status()}: ${response.url()}`)
+    }
+  })
   // Hear the end of the play function from Storybook's own channel.
   await page.addInitScript(() => {
     const listen = () => {

@@ -13,6 +13,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const CancelAndTimeOut: Story = {
+  name: 'Cancel and timeout',
   play: async ({ canvas, userEvent, step }) => {
     await step('cancel a cooperative task', async () => {
       const card = canvas.getByRole('region', { name: 'Cancel' })

@@ -5,7 +5,7 @@ import { ConcurrencyPolicies } from './recipes/ConcurrencyPolicies.tsx'
 const meta = {
   title: 'Recipes/Concurrency policies',
   component: ConcurrencyPolicies,
-  args: { limit: 3_000_000 },
+  args: { limit: 2_000_000 },
 } satisfies Meta<typeof ConcurrencyPolicies>
 
 export default meta

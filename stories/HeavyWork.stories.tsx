@@ -15,6 +15,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const HeavyWorkInTheBackground: Story = {
+  name: 'Heavy work in the background',
   // Several seconds on purpose: long enough to see the page keep moving.
   play: async ({ canvas, userEvent, args }) => {
     const framesBefore = rawValue(canvas.getByTestId('frames'))

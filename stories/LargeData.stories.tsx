@@ -32,7 +32,7 @@ export const LargeDataWithoutACopy: Story = {
     await waitFor(() => {
       const ratio = rawValue(canvas.getByTestId('sharpness'))
       expect(ratio).toBeGreaterThan(0)
-      expect(ratio).toBeLessThan(0.5)
+      expect(ratio).toBeLessThan(0.25)
     })
   },
 }

@@ -5,13 +5,14 @@ import { SharedRun } from './recipes/SharedRun.tsx'
 const meta = {
   title: 'Recipes/One task seen from several places',
   component: SharedRun,
-  args: { rows: 3_000_000 },
+  args: { rows: 2_000_000 },
 } satisfies Meta<typeof SharedRun>
 
 export default meta
 type Story = StoryObj<typeof meta>
 
 export const OneTaskSeenFromSeveralPlaces: Story = {
+  name: 'One task seen from several places',
   play: async ({ canvas, userEvent, args }) => {
     const header = canvas.getByRole('region', { name: 'App header' })
     const bar = canvas.getByRole('progressbar', { name: 'Report progress' })

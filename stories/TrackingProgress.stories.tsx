@@ -10,10 +10,10 @@ const meta = {
     request: {
       width: 720,
       height: 480,
-      maxIterations: 800,
-      centerX: -0.745,
-      centerY: 0.11,
-      span: 0.09,
+      maxIterations: 500,
+      centerX: -0.7422,
+      centerY: 0.1318,
+      span: 0.022,
     },
     period: 250,
   },
@@ -23,6 +23,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const TrackingTheProgress: Story = {
+  name: 'Tracking progress',
   play: async ({ canvas, userEvent, args }) => {
     const bar = canvas.getByRole('progressbar', { name: 'Render progress' })
     await userEvent.click(canvas.getByRole('button', { name: 'Render' }))

@@ -13,6 +13,7 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const UpdatingTheStateWithTheResult: Story = {
+  name: 'Updating the state with the result',
   play: async ({ canvas, userEvent, args }) => {
     const card = canvas.getByRole('region', { name: 'Sample' })
     await userEvent.click(

@@ -34,6 +34,8 @@ export interface CancelAndTimeoutProps {
  * `timeoutMs` does the same when time is up. A task that never looks at its
  * signal still ends at once for the page; its worker is terminated after
  * the pool's `killAfterMs` and replaced.
+ *
+ * The code: `stories/recipes/CancelAndTimeout.tsx`.
  */
 export function CancelAndTimeout(props: CancelAndTimeoutProps) {
   return (
@@ -148,8 +150,10 @@ function Stubborn({ stubbornMs }: { stubbornMs: number }) {
           raw={waitedMs ?? 0}
           testId="follow-up-ms"
         />
-        <Stat label="Workers" value={stats.workers} />
-        <Stat label="Busy" value={stats.running} />
+        <Stat
+          label="Pool workers"
+          value={`${stats.workers} (${stats.running} busy)`}
+        />
       </Stats>
     </Card>
   )

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { useLongCallback } from '../../src/index.ts'
+import { AbortError, useLongCallback } from '../../src/index.ts'
 import { Button, Card, Note, Page, formatInt } from '../ui/components.tsx'
 import { countLabelled } from '../workers/pools.ts'
 
@@ -25,6 +25,8 @@ interface Call {
  * `concurrency` says what `invoke` does while a run is going. Click a
  * panel's button several times quickly: each call is logged with what
  * became of it. (`'parallel'`, the fifth policy, runs them all at once.)
+ *
+ * The code: `stories/recipes/ConcurrencyPolicies.tsx`.
  */
 export function ConcurrencyPolicies({ limit }: { limit: number }) {
   return (
@@ -57,8 +59,8 @@ function PolicyPanel(props: { policy: Policy; says: string; limit: number }) {
     primes.invokeAsync({ label, limit: props.limit }).then(
       (result) => settle('done', `${formatInt(result.found)} primes`),
       (error: Error) =>
-        error.name === 'AbortError'
-          ? settle('cancelled', 'cancelled')
+        error instanceof AbortError
+          ? settle('cancelled', `cancelled (${shortReason(error.reason)})`)
           : settle('error', `${error.name}: ${error.message}`),
     )
   }
@@ -86,4 +88,9 @@ function PolicyPanel(props: { policy: Policy; says: string; limit: number }) {
       </ol>
     </Card>
   )
+}
+
+// "dropped, a run is going (concurrency "drop")" reads "dropped" in a log.
+function shortReason(reason: unknown): string {
+  return String(reason).split(/[,(]/)[0]?.trim() ?? ''
 }

@@ -30,6 +30,8 @@ const SAMPLE_CSV = `id,date,region,product,quantity,unit_price
  * task, or `self.close()`) fails only the run it held, with a
  * `WorkerCrashError`, and the pool replaces it. Either way the error is in
  * the state: nothing is thrown at the page, which keeps working.
+ *
+ * The code: `stories/recipes/Failures.tsx`.
  */
 export function Failures() {
   return (

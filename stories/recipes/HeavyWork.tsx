@@ -28,6 +28,8 @@ interface Outcome extends FrameMeasure {
  * The same prime count twice: once in a worker through `useLongCallback`,
  * once on the main thread. Watch the square and the frame counter while
  * each runs: the worker leaves the page free, the main thread freezes it.
+ *
+ * The code: `stories/recipes/HeavyWork.tsx`.
  */
 export function HeavyWork({ limit }: { limit: number }) {
   const clock = useFrameClock()
@@ -102,7 +104,11 @@ export function HeavyWork({ limit }: { limit: number }) {
 
 function OutcomeStats(props: { outcome: Outcome | undefined; prefix: string }) {
   const { outcome, prefix } = props
-  if (!outcome) return <Note>Not run yet.</Note>
+  if (!outcome) {
+    return (
+      <Note>Not run yet: click, and watch the square while it counts.</Note>
+    )
+  }
   return (
     <Stats>
       <Stat

@@ -12,13 +12,15 @@ import {
   formatMs,
 } from '../ui/components.tsx'
 import { boxBlur } from '../workers/pools.ts'
-import { drawPoster, edgeStrength } from './poster.ts'
+import { drawPoster, sharpestEdge } from './poster.ts'
 
 /**
  * An image of several megabytes goes to a worker and back without a copy.
  * `transfer(input, [buffer])` moves the pixels' ArrayBuffer to the worker:
  * on the page it is left empty (detached). The worker blurs the pixels in
  * place and returns the same buffer with `transfer` too.
+ *
+ * The code: `stories/recipes/LargeData.tsx`.
  */
 export function LargeData(props: {
   width: number
@@ -48,7 +50,7 @@ export function LargeData(props: {
     const image = from.getImageData(0, 0, width, height)
     const pixels = image.data.buffer
     setSent(pixels)
-    setSharpness({ before: edgeStrength(image.data, width, height) })
+    setSharpness({ before: sharpestEdge(image.data, width, height) })
     const started = performance.now()
     const input = transfer({ width, height, pixels, radius }, [pixels])
     const result = await blur.invokeAsync(input).catch(() => undefined)
@@ -56,21 +58,25 @@ export function LargeData(props: {
     setMs(performance.now() - started)
     const data = new Uint8ClampedArray(result.pixels)
     to.putImageData(new ImageData(data, width, height), 0, 0)
-    setSharpness((s) => s && { ...s, after: edgeStrength(data, width, height) })
+    setSharpness((s) => s && { ...s, after: sharpestEdge(data, width, height) })
   }
 
   const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
+  const leftBehind = (bytes: number) =>
+    bytes === 0 ? '0 bytes' : megabytes(bytes)
   return (
     <Page
       title="Large data"
       lead={`A ${width} × ${height} image (${megabytes(width * height * 4)})
         moves to a worker, is blurred there, and moves back.`}
     >
-      <div className="lc-grid">
+      <div className="lc-stack">
         <Card title="Blur" status={blur.status}>
-          <Button variant="primary" onClick={start} disabled={blur.isRunning}>
-            Blur in a worker
-          </Button>
+          <div className="lc-row">
+            <Button variant="primary" onClick={start} disabled={blur.isRunning}>
+              Blur in a worker
+            </Button>
+          </div>
           <ProgressBar
             value={blur.progress}
             message={blur.message}
@@ -79,7 +85,7 @@ export function LargeData(props: {
           <Stats>
             <Stat
               label="Left on the page"
-              value={sent ? megabytes(sent.byteLength) : '–'}
+              value={sent ? leftBehind(sent.byteLength) : '–'}
               raw={sent?.byteLength ?? -1}
               testId="left-behind"
             />
@@ -96,10 +102,10 @@ export function LargeData(props: {
               value={ms === undefined ? '–' : formatMs(ms)}
             />
             <Stat
-              label="Edge strength"
+              label="Sharpest edge"
               value={
                 sharpness
-                  ? `${sharpness.before.toFixed(1)} → ${sharpness.after?.toFixed(1) ?? '…'}`
+                  ? `${sharpness.before.toFixed(0)} → ${sharpness.after?.toFixed(0) ?? '…'}`
                   : '–'
               }
               raw={
@@ -112,27 +118,30 @@ export function LargeData(props: {
           </Stats>
           <ErrorMessage error={blur.error} />
           <Note>
-            0 MB left on the page means the buffer was moved, not copied.
+            0 bytes left on the page: the buffer was moved to the worker, not
+            copied. The same buffer comes back with the blurred pixels.
           </Note>
         </Card>
-        <Card title="Before">
-          <canvas
-            ref={source}
-            className="lc-canvas"
-            width={width}
-            height={height}
-            aria-label="Original image"
-          />
-        </Card>
-        <Card title="After">
-          <canvas
-            ref={target}
-            className="lc-canvas"
-            width={width}
-            height={height}
-            aria-label="Blurred image"
-          />
-        </Card>
+        <div className="lc-grid">
+          <Card title="Before">
+            <canvas
+              ref={source}
+              className="lc-canvas"
+              width={width}
+              height={height}
+              aria-label="Original image"
+            />
+          </Card>
+          <Card title="After">
+            <canvas
+              ref={target}
+              className="lc-canvas"
+              width={width}
+              height={height}
+              aria-label="Blurred image"
+            />
+          </Card>
+        </div>
       </div>
     </Page>
   )

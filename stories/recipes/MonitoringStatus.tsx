@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useLongCallback, type StatusInfo } from '../../src/index.ts'
 import {
   Button,
@@ -16,10 +16,19 @@ import { countPrimes } from '../workers/pools.ts'
  * `0` as the task starts, `1`, `2`, ... every `period` milliseconds while it
  * runs, then `true` with the result or `false` with the reason. Here each
  * call raises a notification and writes a line in the log.
+ *
+ * The code: `stories/recipes/MonitoringStatus.tsx`.
  */
 export function MonitoringStatus(props: { limit: number; period: number }) {
   const { toasts, toast } = useToasts()
   const [log, setLog] = useState<string[]>([])
+  const logList = useRef<HTMLOListElement>(null)
+
+  // Keep the newest call in view.
+  useEffect(() => {
+    const list = logList.current
+    if (list) list.scrollTop = list.scrollHeight
+  }, [log])
 
   const primes = useLongCallback(countPrimes, {
     period: props.period,
@@ -66,7 +75,7 @@ export function MonitoringStatus(props: { limit: number; period: number }) {
         </Card>
         <Card title="Handler calls">
           {log.length === 0 && <Note>No call yet.</Note>}
-          <ol className="lc-log" aria-label="Handler calls">
+          <ol ref={logList} className="lc-log" aria-label="Handler calls">
             {log.map((line, index) => (
               <li key={index}>{line}</li>
             ))}

@@ -21,6 +21,8 @@ import { exportOrders } from '../workers/pools.ts'
  * the latest big orders. The hook keeps the latest partial in `partial`,
  * so the table fills in before the task ends. The final result is the
  * file itself, as a Blob that crosses the thread without a copy.
+ *
+ * The code: `stories/recipes/PartialResults.tsx`.
  */
 export function PartialResults(props: {
   rows: number

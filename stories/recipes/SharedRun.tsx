@@ -26,6 +26,8 @@ const REPORT = 'sales-report'
  * header's progress bar and the results panel. A keyed run is not cancelled
  * when the component that started it unmounts: close the controls while
  * the report runs, and it still finishes.
+ *
+ * The code: `stories/recipes/SharedRun.tsx`.
  */
 export function SharedRun({ rows }: { rows: number }) {
   const [controlsOpen, setControlsOpen] = useState(true)

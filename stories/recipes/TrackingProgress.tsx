@@ -17,6 +17,8 @@ import { mandelbrot } from '../workers/pools.ts'
  * The worker calls `ctx.progress(value, message)` after every few rows; the
  * hook keeps the latest value and message in its state, re-rendering at
  * most once per frame. A status handler with a `period` counts the periods.
+ *
+ * The code: `stories/recipes/TrackingProgress.tsx`.
  */
 export function TrackingProgress(props: {
   request: MandelbrotRequest

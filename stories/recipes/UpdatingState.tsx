@@ -19,6 +19,8 @@ import { summarizeSample } from '../workers/pools.ts'
  * The task's return value lands in the hook's state: `status` turns to
  * `'success'` and `result` holds the summary, typed from the worker
  * module. No effect, no local state for the result: render what is there.
+ *
+ * The code: `stories/recipes/UpdatingState.tsx`.
  */
 export function UpdatingState({ size }: { size: number }) {
   const [seed, setSeed] = useState(1)

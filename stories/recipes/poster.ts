@@ -1,4 +1,6 @@
-/** Draws a sharp-edged picture to blur: sky, sun, hills, a grid, a title. */
+import { seededRandom } from '../workers/random.ts'
+
+/** Draws a sharp-edged picture to blur: sky, stars, sun, hills, a title. */
 export function drawPoster(
   context: CanvasRenderingContext2D,
   width: number,
@@ -10,6 +12,14 @@ export function drawPoster(
   sky.addColorStop(1, '#f97316')
   context.fillStyle = sky
   context.fillRect(0, 0, width, height)
+
+  // Stars: small, sharp points that a blur visibly softens.
+  const random = seededRandom(3)
+  context.fillStyle = '#ffffff'
+  for (let star = 0; star < 140; star++) {
+    const size = 1 + 2 * random()
+    context.fillRect(random() * width, random() * height * 0.5, size, size)
+  }
 
   context.fillStyle = '#fde68a'
   context.beginPath()
@@ -29,32 +39,27 @@ export function drawPoster(
     context.fill()
   })
 
-  context.strokeStyle = 'rgb(255 255 255 / 35%)'
-  context.lineWidth = 2
-  for (let x = 0; x < width; x += 40) {
-    context.beginPath()
-    context.moveTo(x, height * 0.85)
-    context.lineTo(x, height)
-    context.stroke()
-  }
-
   context.fillStyle = '#ffffff'
   context.font = `bold ${Math.round(height / 9)}px system-ui, sans-serif`
   context.fillText('react-long-callback', width * 0.05, height * 0.2)
 }
 
-/** Mean absolute difference between horizontal neighbours (green channel). */
-export function edgeStrength(
+/**
+ * The largest step between horizontal neighbours (green channel): about
+ * 200 for a star's edge, far less once blurred.
+ */
+export function sharpestEdge(
   data: Uint8ClampedArray,
   width: number,
   height: number,
 ): number {
-  let sum = 0
+  let sharpest = 0
   for (let y = 0; y < height; y++) {
     for (let x = 1; x < width; x++) {
       const at = (y * width + x) * 4 + 1
-      sum += Math.abs((data[at] ?? 0) - (data[at - 4] ?? 0))
+      const step = Math.abs((data[at] ?? 0) - (data[at - 4] ?? 0))
+      if (step > sharpest) sharpest = step
     }
   }
-  return sum / (height * (width - 1))
+  return sharpest
 }

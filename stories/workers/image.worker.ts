@@ -73,6 +73,9 @@ export const tasks = defineTasks({
 
 export type ImageTasks = typeof tasks
 
+/** The colour of points inside the set. */
+const INSIDE = [15, 23, 42]
+
 /** Iterations before z escapes, smoothed; -1 inside the set. */
 function escapeTime(cr: number, ci: number, max: number): number {
   let zr = 0
@@ -94,11 +97,19 @@ function paint(
   max: number,
 ): void {
   pixels[at + 3] = 255
-  if (escape < 0) return
-  const t = Math.sqrt(escape / max)
-  pixels[at] = 255 * Math.min(1, 3 * t * t)
-  pixels[at + 1] = 255 * Math.min(1, 2.2 * t)
-  pixels[at + 2] = 90 + 165 * Math.sin(Math.PI * Math.min(1, 1.5 * t))
+  if (escape < 0) {
+    pixels.set(INSIDE, at)
+    return
+  }
+  // A cosine palette over the log of the escape time: bands of colour
+  // that stay visible deep into the zoom, fading to dark far outside.
+  const t = Math.log(1 + escape) / Math.log(1 + max)
+  const fade = Math.min(1, 4 * t)
+  const wave = (shift: number) =>
+    127.5 * fade * (1 - Math.cos(2 * Math.PI * (3 * t + shift)))
+  pixels[at] = wave(0.62)
+  pixels[at + 1] = wave(0.74)
+  pixels[at + 2] = wave(0.86)
 }
 
 /** One horizontal box pass from `source` into `target` (running sums). */

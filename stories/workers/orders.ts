@@ -58,6 +58,11 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return item
 }
 
+// Formatting a date is slow next to the rest of an order: do it once a day.
+const DAYS = Array.from({ length: 366 }, (_, day) =>
+  new Date(Date.UTC(2025, 0, day)).toISOString().slice(0, 10),
+)
+
 function isoDay(dayOfYear: number): string {
-  return new Date(Date.UTC(2025, 0, dayOfYear)).toISOString().slice(0, 10)
+  return DAYS[dayOfYear] ?? '2025-12-31'
 }
