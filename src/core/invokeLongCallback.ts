@@ -1,5 +1,6 @@
 import { PoolTerminatedError, TimeoutError, toAbortError } from './errors.ts'
 import { dispatch, dispatchProgress, getDefaultStore } from './store.ts'
+import { startInterval, startTimeout } from './timers.ts'
 import type {
   EndReason,
   InvokeOptions,
@@ -146,14 +147,14 @@ export function invokeLongCallback<TInput, TResult>(
     queueMicrotask(() => {
       if (!ended) notify(0, undefined, info())
     })
-    periodTimer = setInterval(() => {
+    periodTimer = startInterval(() => {
       periods += 1
       dispatch(store, { type: 'period', key, runId: id, periods })
       notify(periods, undefined, info())
     }, period)
   }
   if (options.timeoutMs !== undefined) {
-    timeoutTimer = setTimeout(() => {
+    timeoutTimer = startTimeout(() => {
       if (ended) return
       const error = new TimeoutError(
         `Task "${task.name}" timed out after ${options.timeoutMs} ms.`,

@@ -22,7 +22,8 @@ export interface WorkerPoolOptions {
   idleTimeoutMs?: number | undefined
   /**
    * Milliseconds a cancelled task may keep running before its worker is
-   * terminated and replaced. Default 1,000; a run's own `killAfterMs` wins.
+   * terminated and replaced. Default 1,000; `Infinity` never terminates it;
+   * a run's own `killAfterMs` wins.
    */
   killAfterMs?: number | undefined
   /** A name for error messages. Default `'pool'`. */

@@ -6,6 +6,7 @@ import {
   type PageMessage,
   type WorkerMessage,
 } from './protocol.ts'
+import { startTimeout } from './timers.ts'
 import { takeTransferables } from './transfer.ts'
 import type { RunHooks } from './types.ts'
 
@@ -111,13 +112,13 @@ export class PoolWorker {
       id: job.wireId,
       reason: serializeError(reason),
     })
-    this.#killTimer = setTimeout(() => this.#exit(), killAfterMs)
+    this.#killTimer = startTimeout(() => this.#exit(), killAfterMs)
   }
 
   /** Ends the worker after `ms` unless it gets a job first. */
   retireAfter(ms: number): void {
-    if (this.#idleTimer !== undefined || !Number.isFinite(ms)) return
-    this.#idleTimer = setTimeout(() => this.#exit(), ms)
+    if (this.#idleTimer !== undefined) return
+    this.#idleTimer = startTimeout(() => this.#exit(), ms)
   }
 
   /** Ends the worker now; a job it holds fails with `error`. */

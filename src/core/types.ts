@@ -210,19 +210,20 @@ export interface InvokeOptions<TResult> {
   /**
    * Milliseconds between periodic status calls, counted from the call.
    * `0` or none: the handler is called only at the end. Values under 16 count
-   * as 16.
+   * as 16; `Infinity` gives the first call (`0`) and no other.
    */
   period?: number | undefined
   /** Called as the run starts, every period, and once when it ends. */
   onStatus?: StatusHandler<TResult> | undefined
   /**
    * Milliseconds after the call (queue time included) at which the run ends
-   * with a `TimeoutError`. None: no limit.
+   * with a `TimeoutError`. None or `Infinity`: no limit.
    */
   timeoutMs?: number | undefined
   /**
    * Milliseconds a cancelled or timed-out task may keep its worker before the
-   * worker is terminated. Default: the pool's `killAfterMs`.
+   * worker is terminated. Default: the pool's `killAfterMs`; `Infinity`
+   * never terminates it.
    */
   killAfterMs?: number | undefined
   /** An outside signal; aborting it cancels the run. */
