@@ -140,19 +140,28 @@ export function yieldToEventLoop(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 0))
   }
   if (!channel) {
-    channel = new MessageChannel()
-    channel.port1.onmessage = () => resumes.shift()?.()
-    // In Node an open port keeps the process alive; it must not.
-    unref(channel.port1)
-    unref(channel.port2)
+    const { port1 } = (channel = new MessageChannel())
+    port1.onmessage = () => {
+      resumes.shift()?.()
+      if (resumes.length === 0) keepAlive(port1, false)
+    }
+    // In Node an open port keeps the process alive: only a checkpoint that
+    // is waiting may do so, or a script whose only work is a task would
+    // exit in the middle of it.
+    keepAlive(port1, false)
+    keepAlive(channel.port2, false)
   }
-  const port = channel.port2
+  const { port1, port2 } = channel
   return new Promise((resolve) => {
+    if (resumes.length === 0) keepAlive(port1, true)
     resumes.push(resolve)
-    port.postMessage(null)
+    port2.postMessage(null)
   })
 }
 
-function unref(port: MessagePort): void {
-  ;(port as MessagePort & { unref?: () => void }).unref?.()
+// `ref` and `unref` exist on Node's ports only.
+function keepAlive(port: MessagePort, alive: boolean): void {
+  const nodePort = port as MessagePort & { ref?(): void; unref?(): void }
+  if (alive) nodePort.ref?.()
+  else nodePort.unref?.()
 }
