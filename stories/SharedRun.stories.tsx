@@ -5,7 +5,7 @@ import { SharedRun } from './recipes/SharedRun.tsx'
 const meta = {
   title: 'Recipes/One task seen from several places',
   component: SharedRun,
-  args: { rows: 2_000_000 },
+  args: { rows: 4_000_000 },
 } satisfies Meta<typeof SharedRun>
 
 export default meta
@@ -33,6 +33,7 @@ export const OneTaskSeenFromSeveralPlaces: Story = {
     expect(
       canvas.queryByRole('button', { name: 'Build the report' }),
     ).toBeNull()
+    expect(header).toHaveTextContent('running')
     const table = await canvas.findByRole(
       'table',
       { name: 'Revenue per region' },
