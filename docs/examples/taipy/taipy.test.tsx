@@ -76,6 +76,7 @@ it('3. keeps the result in state, readable by key elsewhere', async () => {
   expect(screen.getAllByText('π ≈ 3.14')).toHaveLength(2)
 })
 
+// #region period
 it('4. notifies every period, then the result', async () => {
   show(<ProgressEveryPeriod />)
   fireEvent.click(screen.getByText('Estimate π'))
@@ -86,3 +87,4 @@ it('4. notifies every period, then the result', async () => {
     'π ≈ 3.14',
   ])
 })
+// #endregion
