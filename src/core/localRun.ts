@@ -37,7 +37,11 @@ export function runOnThisThread<TInput, TResult>(
     signal.addEventListener('abort', onAbort, { once: true })
     hooks.onStart?.()
     Promise.resolve()
-      .then(() => fn(input, handle.context))
+      .then(() => {
+        // A run cancelled before this microtask never starts.
+        taskAbort.signal.throwIfAborted()
+        return fn(input, handle.context)
+      })
       .then(
         (result) => {
           handle.flush()

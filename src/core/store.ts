@@ -81,15 +81,18 @@ export function reduce(
     return { runs, owners }
   }
   const run = state.runs[key]
-  if (!run || isEnded(run.status)) return state
-  const next = applyToRun(run, action)
+  if (!run) return state
+  const next = reduceRun(run, action)
+  if (next === run) return state
   return { ...state, runs: { ...state.runs, [key]: next } }
 }
 
-function applyToRun(
+/** Applies an action to one run's state; an ended run no longer changes. */
+export function reduceRun(
   run: RunState,
   action: Exclude<RunAction, { type: 'start' | 'remove' }>,
 ): RunState {
+  if (isEnded(run.status)) return run
   switch (action.type) {
     case 'running':
       return { ...run, status: 'running' }
@@ -139,11 +142,18 @@ export function getDefaultStore(): LongCallbackStore {
 
 type ProgressAction = Extract<RunAction, { type: 'progress' }>
 
-// Book-keeping that is not state: who observes which entry, which entries
-// belong to unkeyed runs, and progress waiting for the next frame.
+// Book-keeping that is not state: who observes which entry, the unkeyed
+// runs, and progress waiting for the next frame.
 interface StoreMeta {
   observers: Map<string, number>
+  /** Keys of unkeyed runs, whether hidden or in the store. */
   transient: Set<string>
+  /**
+   * Unkeyed runs that nobody observes, kept out of the store: a page with
+   * thousands of runs in flight then neither copies the record of runs on
+   * each change nor wakes a subscriber. Observing one moves it in.
+   */
+  hidden: Map<string, RunState>
   pending: Map<string, ProgressAction>
   frameScheduled: boolean
 }
@@ -156,12 +166,18 @@ function metaOf(store: LongCallbackStore): StoreMeta {
     meta = {
       observers: new Map(),
       transient: new Set(),
+      hidden: new Map(),
       pending: new Map(),
       frameScheduled: false,
     }
     metas.set(store, meta)
   }
   return meta
+}
+
+// An unkeyed run is stored under its own id; a keyed one under its key.
+function isUnkeyed(action: Extract<RunAction, { type: 'start' }>): boolean {
+  return action.key === action.runId
 }
 
 /**
@@ -172,18 +188,41 @@ function metaOf(store: LongCallbackStore): StoreMeta {
  */
 export function dispatch(store: LongCallbackStore, action: RunAction): void {
   const meta = metaOf(store)
-  const waiting = meta.pending.get(action.key)
+  const { key } = action
+  if (action.type === 'start' && isUnkeyed(action)) {
+    meta.transient.add(key)
+    meta.hidden.set(key, reduce(EMPTY, action).runs[key] ?? idleRunState)
+    return
+  }
+  if (meta.hidden.has(key)) {
+    updateHidden(meta, action)
+    return
+  }
+  const waiting = meta.pending.get(key)
   const actions: RunAction[] = waiting ? [waiting, action] : [action]
-  if (waiting) meta.pending.delete(action.key)
-  if (action.type === 'start') {
-    if (action.key === action.runId) meta.transient.add(action.key)
-    else meta.transient.delete(action.key)
+  if (waiting) meta.pending.delete(key)
+  const forget =
+    action.type === 'remove' ||
+    (action.type === 'settle' && isForgettable(meta, key))
+  if (forget && action.type !== 'remove') {
+    actions.push({ type: 'remove', key, runId: action.runId })
   }
-  if (action.type === 'settle' && isForgettable(meta, action.key)) {
-    actions.push({ type: 'remove', key: action.key, runId: action.runId })
-  }
-  if (action.type === 'remove') meta.transient.delete(action.key)
+  if (forget) meta.transient.delete(key)
   store.setState((state) => actions.reduce(reduce, state), true)
+}
+
+const EMPTY: LongCallbackState = { runs: {}, owners: {} }
+
+function updateHidden(meta: StoreMeta, action: RunAction): void {
+  const { key } = action
+  const run = meta.hidden.get(key)
+  if (!run || action.type === 'start') return
+  if (action.type === 'remove' || action.type === 'settle') {
+    meta.hidden.delete(key)
+    meta.transient.delete(key)
+    return
+  }
+  meta.hidden.set(key, reduceRun(run, action))
 }
 
 function isForgettable(meta: StoreMeta, key: string): boolean {
@@ -200,6 +239,10 @@ export function dispatchProgress(
   action: ProgressAction,
 ): void {
   const meta = metaOf(store)
+  if (meta.hidden.has(action.key)) {
+    updateHidden(meta, action)
+    return
+  }
   const waiting = meta.pending.get(action.key)
   meta.pending.set(
     action.key,
@@ -239,6 +282,17 @@ function onNextFrame(callback: () => void): void {
 export function observeRun(store: LongCallbackStore, key: string): () => void {
   const meta = metaOf(store)
   meta.observers.set(key, (meta.observers.get(key) ?? 0) + 1)
+  const hidden = meta.hidden.get(key)
+  if (hidden) {
+    meta.hidden.delete(key)
+    store.setState(
+      (state) => ({
+        runs: { ...state.runs, [key]: hidden },
+        owners: { ...state.owners, [key]: key },
+      }),
+      true,
+    )
+  }
   let released = false
   return () => {
     if (released) return
