@@ -48,7 +48,11 @@ try {
   await step('build with tsdown', () =>
     run('npm', ['run', '--silent', 'build']),
   )
-  const tarball = await step('npm pack', () => pack(work))
+  const packed = await step('npm pack', () => pack(work))
+  const tarball = packed.file
+  await step('the tarball holds what users need, and no tests', () =>
+    checkContents(packed),
+  )
   await step('install the tarball in a clean folder', () => install(tarball))
   await step('publint', () => lintManifest(installed))
   await step('attw (esm-only)', () => lintTypes(tarball))
@@ -110,8 +114,29 @@ function pack(destination) {
     '--pack-destination',
     destination,
   ])
-  const [{ filename }] = JSON.parse(out)
-  return path.join(destination, filename)
+  const [{ filename, files, size, unpackedSize }] = JSON.parse(out)
+  return {
+    file: path.join(destination, filename),
+    paths: files.map((entry) => entry.path),
+    size,
+    unpackedSize,
+  }
+}
+
+function checkContents({ paths, size, unpackedSize }) {
+  const required = ['package.json', 'README.md', 'LICENSE'].concat(
+    ENTRIES.flatMap((entry) => [`dist/${entry}.js`, `dist/${entry}.d.ts`]),
+  )
+  const missing = required.filter((file) => !paths.includes(file))
+  if (missing.length > 0) throw new Error(`the tarball lacks ${missing}`)
+  const unwanted = paths.filter((file) =>
+    /(^|\/)(test|stories|bench)\/|\.test\.|\.stories\./.test(file),
+  )
+  if (unwanted.length > 0) throw new Error(`the tarball holds ${unwanted}`)
+  const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`
+  console.log(
+    `      ${paths.length} files, ${kB(size)} packed, ${kB(unpackedSize)} unpacked`,
+  )
 }
 
 async function install(tarball) {
