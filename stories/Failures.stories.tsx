@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { Failures } from './recipes/Failures.tsx'
-import { rawValue } from './ui/read.ts'
+import { UNTIL_WORKER, rawValue } from './ui/play.ts'
 import { sieveCount } from './workers/primes.ts'
 
 const meta = {
@@ -20,9 +20,7 @@ export const FailuresAsState: Story = {
       await userEvent.click(
         canvas.getByRole('button', { name: 'Import in a worker' }),
       )
-      await waitFor(() => expect(card).toHaveTextContent('error'), {
-        timeout: 10_000,
-      })
+      await waitFor(() => expect(card).toHaveTextContent('error'), UNTIL_WORKER)
       expect(card).toHaveTextContent(
         'SyntaxError: Line 4: expected 6 fields, found 5.',
       )
@@ -36,15 +34,12 @@ export const FailuresAsState: Story = {
       ]) {
         await userEvent.click(canvas.getByRole('button', { name }))
       }
-      await waitFor(
-        () => {
-          const alerts = within(card).getAllByRole('alert')
-          expect(alerts).toHaveLength(2)
-          for (const alert of alerts)
-            expect(alert).toHaveTextContent('WorkerCrashError')
-        },
-        { timeout: 10_000 },
-      )
+      await waitFor(() => {
+        const alerts = within(card).getAllByRole('alert')
+        expect(alerts).toHaveLength(2)
+        for (const alert of alerts)
+          expect(alert).toHaveTextContent('WorkerCrashError')
+      }, UNTIL_WORKER)
     })
 
     await step('the page and the pool still work', async () => {
@@ -58,7 +53,7 @@ export const FailuresAsState: Story = {
           expect(rawValue(canvas.getByTestId('primes'))).toBe(
             sieveCount(200_000),
           ),
-        { timeout: 10_000 },
+        UNTIL_WORKER,
       )
     })
   },

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { HeavyWork } from './recipes/HeavyWork.tsx'
-import { rawValue } from './ui/read.ts'
+import { UNTIL_WORKER, rawValue } from './ui/play.ts'
 import { sieveCount } from './workers/primes.ts'
 
 const meta = {
@@ -24,15 +24,12 @@ export const HeavyWorkInTheBackground: Story = {
     )
 
     // While the worker counts, the page's own frame counter keeps going.
-    await waitFor(
-      () => {
-        const section = canvas.getByRole('region', { name: 'In a worker' })
-        expect(section).toHaveTextContent('running')
-        const frames = rawValue(canvas.getByTestId('frames'))
-        expect(frames).toBeGreaterThan(framesBefore + 30)
-      },
-      { timeout: 10_000 },
-    )
+    await waitFor(() => {
+      const section = canvas.getByRole('region', { name: 'In a worker' })
+      expect(section).toHaveTextContent('running')
+      const frames = rawValue(canvas.getByTestId('frames'))
+      expect(frames).toBeGreaterThan(framesBefore + 30)
+    }, UNTIL_WORKER)
     const found = await canvas.findByTestId(
       'worker-found',
       {},

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { LargeData } from './recipes/LargeData.tsx'
-import { rawValue } from './ui/read.ts'
+import { UNTIL_WORKER, rawValue } from './ui/play.ts'
 
 const meta = {
   title: 'Recipes/Large data',
@@ -21,8 +21,9 @@ export const LargeDataWithoutACopy: Story = {
     )
 
     // The page's buffer was moved: it is detached, 0 bytes long.
-    await waitFor(() =>
-      expect(rawValue(canvas.getByTestId('left-behind'))).toBe(0),
+    await waitFor(
+      () => expect(rawValue(canvas.getByTestId('left-behind'))).toBe(0),
+      UNTIL_WORKER,
     )
     await waitFor(
       () => expect(rawValue(canvas.getByTestId('came-back'))).toBe(bytes),

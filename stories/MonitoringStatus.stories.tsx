@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { MonitoringStatus } from './recipes/MonitoringStatus.tsx'
+import { UNTIL_WORKER } from './ui/play.ts'
 import { sieveCount } from './workers/primes.ts'
 
 const meta = {
@@ -21,9 +22,10 @@ export const MonitoringTheStatus: Story = {
     await userEvent.click(
       canvas.getByRole('button', { name: 'Count with a bad limit' }),
     )
-    await waitFor(() => expect(log).toHaveTextContent('onStatus(false)'), {
-      timeout: 10_000,
-    })
+    await waitFor(
+      () => expect(log).toHaveTextContent('onStatus(false)'),
+      UNTIL_WORKER,
+    )
     expect(log).toHaveTextContent('error RangeError')
     await waitFor(() =>
       expect(toasts).toHaveTextContent('limit must be an integer'),
@@ -32,9 +34,10 @@ export const MonitoringTheStatus: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Count primes' }))
     await waitFor(() => expect(log).toHaveTextContent('onStatus(0)'))
     await waitFor(() => expect(toasts).toHaveTextContent('Counting started.'))
-    await waitFor(() => expect(log).toHaveTextContent('onStatus(1)'), {
-      timeout: 5_000,
-    })
+    await waitFor(
+      () => expect(log).toHaveTextContent('onStatus(1)'),
+      UNTIL_WORKER,
+    )
     const done = `onStatus(true, ${sieveCount(args.limit)})`
     await waitFor(() => expect(log).toHaveTextContent(done), {
       timeout: 20_000,

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { PartialResults } from './recipes/PartialResults.tsx'
-import { rawValue } from './ui/read.ts'
+import { UNTIL_WORKER, rawValue } from './ui/play.ts'
 import { CSV_HEADER } from './workers/orders.ts'
 
 const meta = {
@@ -22,16 +22,13 @@ export const PartialResultsWhileItRuns: Story = {
     )
 
     // Rows in the table while the task is still running: a partial result.
-    await waitFor(
-      () => {
-        expect(card).toHaveTextContent('running')
-        const rows = canvas
-          .getByRole('table', { name: 'Big orders' })
-          .querySelectorAll('tbody tr')
-        expect(rows.length).toBeGreaterThan(0)
-      },
-      { timeout: 10_000 },
-    )
+    await waitFor(() => {
+      expect(card).toHaveTextContent('running')
+      const rows = canvas
+        .getByRole('table', { name: 'Big orders' })
+        .querySelectorAll('tbody tr')
+      expect(rows.length).toBeGreaterThan(0)
+    }, UNTIL_WORKER)
     const foundWhileRunning = rawValue(canvas.getByTestId('found'))
 
     const link = await canvas.findByTestId('download', {}, { timeout: 30_000 })

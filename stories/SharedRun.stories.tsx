@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { SharedRun } from './recipes/SharedRun.tsx'
+import { UNTIL_WORKER } from './ui/play.ts'
 
 const meta = {
   title: 'Recipes/One task seen from several places',
@@ -24,7 +25,7 @@ export const OneTaskSeenFromSeveralPlaces: Story = {
     await waitFor(() => {
       expect(header).toHaveTextContent('running')
       expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0)
-    })
+    }, UNTIL_WORKER)
 
     // Unmount the component that started it: a keyed run carries on.
     await userEvent.click(

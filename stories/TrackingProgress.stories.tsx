@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { TrackingProgress } from './recipes/TrackingProgress.tsx'
-import { rawValue } from './ui/read.ts'
+import { UNTIL_WORKER, rawValue } from './ui/play.ts'
 
 const meta = {
   title: 'Recipes/Tracking progress',
@@ -34,7 +34,7 @@ export const TrackingTheProgress: Story = {
       expect(now).toBeGreaterThan(0)
       expect(now).toBeLessThan(100)
       expect(canvas.getByText(/^row \d+ of \d+$/)).toBeInTheDocument()
-    })
+    }, UNTIL_WORKER)
     await waitFor(
       () =>
         expect(

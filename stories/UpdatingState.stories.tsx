@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { UpdatingState } from './recipes/UpdatingState.tsx'
-import { rawValue } from './ui/read.ts'
+import { rawValue } from './ui/play.ts'
 
 const meta = {
   title: 'Recipes/Updating the state with the result',
