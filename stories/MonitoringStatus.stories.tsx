@@ -7,7 +7,7 @@ import { sieveCount } from './workers/primes.ts'
 const meta = {
   title: 'Recipes/Monitoring the status',
   component: MonitoringStatus,
-  args: { limit: 4_000_000, period: 200 },
+  args: { limit: 5_000_000, period: 150 },
 } satisfies Meta<typeof MonitoringStatus>
 
 export default meta

@@ -15,7 +15,7 @@ const meta = {
       centerY: 0.1318,
       span: 0.022,
     },
-    period: 250,
+    period: 100,
   },
 } satisfies Meta<typeof TrackingProgress>
 
