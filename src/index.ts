@@ -44,4 +44,4 @@ export type {
   UseLongCallbackResult,
 } from './react/useLongCallback.ts'
 export { useLongCallbackState } from './react/useLongCallbackState.ts'
-export type { Concurrency } from './core/LongCallbackController.ts'
+export type { Concurrency } from './core/controllerOptions.ts'

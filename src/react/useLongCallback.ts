@@ -5,12 +5,12 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
-import {
-  LongCallbackController,
-  type ControllerOptions,
-  type InvokeArgs,
-  type PageTaskFn,
-} from '../core/LongCallbackController.ts'
+import type {
+  ControllerOptions,
+  InvokeArgs,
+  PageTaskFn,
+} from '../core/controllerOptions.ts'
+import { LongCallbackController } from '../core/LongCallbackController.ts'
 import type { LongTask, RunState } from '../core/types.ts'
 import { useContextStore } from './LongCallbackProvider.tsx'
 
