@@ -217,6 +217,34 @@ describe('values that cannot cross threads', () => {
   })
 })
 
+describe('bad reports from a task', () => {
+  it.each([1.5, -0.1, NaN])(
+    'progress(%d) fails the run with a RangeError',
+    async (value) => {
+      const { pool } = newPool({ size: 1 })
+      const run = invokeLongCallback(pool.task('report'), value)
+      await expect(run.promise).rejects.toMatchObject({ name: 'RangeError' })
+      await expect(run.promise).rejects.toThrow(
+        /progress: value must be a number in \[0, 1\] or null/,
+      )
+      await expectUsable(pool)
+    },
+  )
+
+  it('a partial result that cannot be cloned fails the run, naming the task', async () => {
+    const { pool } = newPool({ size: 1 })
+    const run = recordRun(pool.task('badPartial'), undefined)
+    await expect(run.run.promise).rejects.toMatchObject({
+      name: 'DataCloneError',
+    })
+    await expect(run.run.promise).rejects.toThrow(
+      /Task "badPartial" reported partial data that cannot be cloned/,
+    )
+    expect(run.calls).toHaveLength(1)
+    await expectUsable(pool)
+  })
+})
+
 describe('a task whose promise never settles', () => {
   it('is ended by its timeout, and its worker is replaced', async () => {
     const counted = newPool({ size: 1, killAfterMs: 30 })
