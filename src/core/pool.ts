@@ -101,6 +101,9 @@ export function createWorkerPool<TTasks extends TaskMap>(
       try {
         worker = freeWorker()
       } catch (cause) {
+        // The workers already running will take the queue in turn; a run
+        // fails only when no worker is left to take it.
+        if (workers.size > 0) break
         queue.shift()?.reject(spawnError(name, cause))
         continue
       }

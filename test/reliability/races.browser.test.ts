@@ -2,7 +2,7 @@
 // can come in either order, and checks that each run still ends once, in
 // the right state, and that no worker is lost, leaked or killed needlessly.
 import { afterEach, describe, expect, it } from 'vitest'
-import { createLongCallbackStore } from '../../src/index.ts'
+import { createLongCallbackStore, createWorkerPool } from '../../src/index.ts'
 import type { WorkerPool } from '../../src/index.ts'
 import type { ReliabilityTasks } from '../fixtures/reliability.worker.ts'
 import {
@@ -192,6 +192,53 @@ describe('terminate against everything else', () => {
       queued: 0,
       terminated: true,
     })
+  })
+})
+
+describe('a spawn that fails once the pool has a worker', () => {
+  it('leaves the queue to the live worker instead of failing it', async () => {
+    let spawned = 0
+    const pool = createWorkerPool<ReliabilityTasks>(
+      () => {
+        if (spawned++ > 0) throw new Error('no more workers')
+        return new Worker(
+          new URL('../fixtures/reliability.worker.ts', import.meta.url),
+          { type: 'module' },
+        )
+      },
+      { size: 2 },
+    )
+    pools.push(pool)
+    const runs = [5, 10, 15, 20].map((ms) => record(pool.task('nap'), ms))
+    await allSettled(runs)
+    expect(runs.map((run) => run.outcome())).toEqual(
+      [5, 10, 15, 20].map((value) => ({ ok: true, value })),
+    )
+    expect(pool.stats()).toMatchObject({ workers: 1, queued: 0 })
+  })
+
+  it('fails the queue clearly once no worker is left', async () => {
+    let spawned = 0
+    const pool = createWorkerPool<ReliabilityTasks>(
+      () => {
+        if (spawned++ > 0) throw new Error('no more workers')
+        return new Worker(
+          new URL('../fixtures/reliability.worker.ts', import.meta.url),
+          { type: 'module' },
+        )
+      },
+      { size: 2 },
+    )
+    pools.push(pool)
+    const crash = record(pool.task('crash'), 10)
+    const queued = [1, 2].map((n) => record(pool.task('echo'), n))
+    await allSettled([crash, ...queued])
+    expect(crash.final()?.error?.name).toBe('WorkerCrashError')
+    for (const run of queued) {
+      expect(run.final()?.error?.message).toMatch(
+        /could not start a worker: no more workers/,
+      )
+    }
   })
 })
 
