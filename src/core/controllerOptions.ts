@@ -1,11 +1,5 @@
 import type { InvokeOptions, TaskContext } from './types.ts'
-import {
-  checkFunction,
-  checkNumber,
-  checkOptions,
-  describe,
-  fail,
-} from './validate.ts'
+import { checkOptions, checkRunOptions, describe, fail } from './validate.ts'
 
 /**
  * What a new call does while a run of the same owner is going:
@@ -74,7 +68,7 @@ export function checkControllerArgs<TResult>(
     fail(where, 'task', 'a LongTask or a function', task)
   }
   checkOptions(where, options)
-  const { concurrency, cancelOnUnmount, key, store } = options
+  const { concurrency, cancelOnUnmount } = options
   if (concurrency !== undefined && !POLICIES.includes(concurrency)) {
     fail(
       where,
@@ -86,14 +80,5 @@ export function checkControllerArgs<TResult>(
   if (cancelOnUnmount !== undefined && typeof cancelOnUnmount !== 'boolean') {
     fail(where, 'cancelOnUnmount', 'a boolean', cancelOnUnmount)
   }
-  checkNumber(where, 'period', options.period, 0)
-  checkNumber(where, 'timeoutMs', options.timeoutMs, 0)
-  checkNumber(where, 'killAfterMs', options.killAfterMs, 0)
-  checkFunction(where, 'onStatus', options.onStatus)
-  if (key !== undefined && (typeof key !== 'string' || key === '')) {
-    fail(where, 'key', 'a non-empty string', key)
-  }
-  if (store !== undefined && typeof store?.setState !== 'function') {
-    fail(where, 'store', 'a store from createLongCallbackStore', store)
-  }
+  checkRunOptions(where, options)
 }

@@ -8,13 +8,7 @@ import type {
   LongTask,
   StatusInfo,
 } from './types.ts'
-import {
-  checkFunction,
-  checkNumber,
-  checkOptions,
-  describe,
-  fail,
-} from './validate.ts'
+import { checkRunOptions, describe, fail } from './validate.ts'
 
 /** Periods shorter than this count as this: one frame. */
 export const MIN_PERIOD_MS = 16
@@ -172,8 +166,8 @@ export function invokeLongCallback<TInput, TResult>(
   outside?.addEventListener('abort', onOutsideAbort, { once: true })
 
   // Step 3: the task itself. Reports after the end are ignored by `ended`.
-  task
-    .run(input, {
+  startTask(() =>
+    task.run(input, {
       signal: abort.signal,
       killAfterMs: options.killAfterMs,
       onStart() {
@@ -196,13 +190,23 @@ export function invokeLongCallback<TInput, TResult>(
         latest.partial = partial
         dispatchProgress(store, { type: 'progress', key, runId: id, partial })
       },
-    })
-    .then(
-      (result) => finish({ ok: true, result }),
-      (error: unknown) => finish(failure(error)),
-    )
+    }),
+  ).then(
+    (result) => finish({ ok: true, result }),
+    (error: unknown) => finish(failure(error)),
+  )
 
   return { id, promise, cancel }
+}
+
+// A hand-written LongTask may throw instead of rejecting; the run must still
+// end, and `invoke` must still not throw.
+function startTask<TResult>(start: () => Promise<TResult>): Promise<TResult> {
+  try {
+    return start()
+  } catch (error) {
+    return Promise.reject(error)
+  }
 }
 
 function checkTask(task: unknown): void {
@@ -213,20 +217,10 @@ function checkTask(task: unknown): void {
 }
 
 function checkInvokeOptions<TResult>(options: InvokeOptions<TResult>): void {
-  checkOptions(WHERE, options)
-  checkNumber(WHERE, 'period', options.period, 0)
-  checkNumber(WHERE, 'timeoutMs', options.timeoutMs, 0)
-  checkNumber(WHERE, 'killAfterMs', options.killAfterMs, 0)
-  checkFunction(WHERE, 'onStatus', options.onStatus)
-  const { key, signal, store } = options
-  if (key !== undefined && (typeof key !== 'string' || key === '')) {
-    fail(WHERE, 'key', 'a non-empty string', key)
-  }
+  checkRunOptions(WHERE, options)
+  const { signal } = options
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     fail(WHERE, 'signal', 'an AbortSignal', signal)
-  }
-  if (store !== undefined && typeof store?.setState !== 'function') {
-    fail(WHERE, 'store', 'a store from createLongCallbackStore', store)
   }
 }
 

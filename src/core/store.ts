@@ -304,8 +304,22 @@ export function observeRun(store: LongCallbackStore, key: string): () => void {
     }
     meta.observers.delete(key)
     const run = store.getState().runs[key]
-    if (meta.transient.has(key) && run && isEnded(run.status)) {
-      dispatch(store, { type: 'remove', key })
-    }
+    if (!meta.transient.has(key) || !run) return
+    if (isEnded(run.status)) dispatch(store, { type: 'remove', key })
+    else hide(store, meta, key, run)
   }
+}
+
+// An unkeyed run still going that nobody observes any more goes back out of
+// the store, with any progress waiting for the frame.
+function hide(
+  store: LongCallbackStore,
+  meta: StoreMeta,
+  key: string,
+  run: RunState,
+): void {
+  const waiting = meta.pending.get(key)
+  meta.pending.delete(key)
+  meta.hidden.set(key, waiting ? reduceRun(run, waiting) : run)
+  store.setState((state) => reduce(state, { type: 'remove', key }), true)
 }

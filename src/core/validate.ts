@@ -1,3 +1,5 @@
+import type { InvokeOptions } from './types.ts'
+
 // Eager checks for callers from plain JavaScript. Every message has one
 // shape: `<function>: <what> must be <rule>, received <value>.`
 
@@ -49,5 +51,27 @@ export function checkFunction(
 export function checkOptions(where: string, value: unknown): void {
   if (value !== undefined && (value === null || typeof value !== 'object')) {
     fail(where, 'options', 'an object', value)
+  }
+}
+
+/**
+ * Checks the options every way of starting a run shares: those of
+ * `invokeLongCallback` but `signal`.
+ */
+export function checkRunOptions<TResult>(
+  where: string,
+  options: Omit<InvokeOptions<TResult>, 'signal'>,
+): void {
+  checkOptions(where, options)
+  checkNumber(where, 'period', options.period, 0)
+  checkNumber(where, 'timeoutMs', options.timeoutMs, 0)
+  checkNumber(where, 'killAfterMs', options.killAfterMs, 0)
+  checkFunction(where, 'onStatus', options.onStatus)
+  const { key, store } = options
+  if (key !== undefined && (typeof key !== 'string' || key === '')) {
+    fail(where, 'key', 'a non-empty string', key)
+  }
+  if (store !== undefined && typeof store?.setState !== 'function') {
+    fail(where, 'store', 'a store from createLongCallbackStore', store)
   }
 }
