@@ -44,4 +44,9 @@ export type {
   UseLongCallbackResult,
 } from './react/useLongCallback.ts'
 export { useLongCallbackState } from './react/useLongCallbackState.ts'
-export type { Concurrency } from './core/controllerOptions.ts'
+export type {
+  Concurrency,
+  ControllerOptions,
+  InvokeArgs,
+  PageTaskFn,
+} from './core/controllerOptions.ts'

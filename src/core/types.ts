@@ -164,7 +164,7 @@ export interface RunState<TResult = unknown> {
 export interface LongCallbackState {
   /**
    * Run states: a keyed run under its key, any other run under its id while
-   * it is in flight or observed.
+   * a component observes it (shows it with `useLongCallback`).
    */
   runs: Record<string, RunState>
   /** The id of the run that owns each entry of `runs`. Internal. */
