@@ -143,7 +143,7 @@ export function invokeLongCallback<TInput, TResult>(
     })
     periodTimer = startInterval(() => {
       periods += 1
-      dispatch(store, { type: 'period', key, runId: id, periods })
+      dispatchProgress(store, { type: 'progress', key, runId: id, periods })
       notify(periods, undefined, info())
     }, period)
   }

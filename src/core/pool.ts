@@ -26,6 +26,12 @@ export interface WorkerPoolOptions {
    * a run's own `killAfterMs` wins.
    */
   killAfterMs?: number | undefined
+  /**
+   * Milliseconds a new worker may take to load its script and call
+   * `defineTasks`; past that, the run it holds fails with a
+   * `WorkerCrashError` and the worker is replaced. Default 10,000.
+   */
+  startTimeoutMs?: number | undefined
   /** A name for error messages. Default `'pool'`. */
   name?: string | undefined
 }
@@ -33,6 +39,7 @@ export interface WorkerPoolOptions {
 const WHERE = 'createWorkerPool'
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000
 const DEFAULT_KILL_AFTER_MS = 1_000
+const DEFAULT_START_TIMEOUT_MS = 10_000
 
 /**
  * Creates a pool of workers for the tasks of one worker module. Workers start
@@ -55,6 +62,9 @@ export function createWorkerPool<TTasks extends TaskMap>(
   const killAfterMs =
     checkNumber(WHERE, 'killAfterMs', options.killAfterMs, 0) ??
     DEFAULT_KILL_AFTER_MS
+  const startTimeoutMs =
+    checkNumber(WHERE, 'startTimeoutMs', options.startTimeoutMs, 0) ??
+    DEFAULT_START_TIMEOUT_MS
   const name = options.name ?? 'pool'
   if (size !== undefined && !Number.isInteger(size)) {
     fail(WHERE, 'size', 'a whole number >= 1', size)
@@ -81,7 +91,7 @@ export function createWorkerPool<TTasks extends TaskMap>(
         `${WHERE}: spawn must return a Worker, received ${describe(worker)}.`,
       )
     }
-    const poolWorker = new PoolWorker(worker, events, name)
+    const poolWorker = new PoolWorker(worker, events, name, startTimeoutMs)
     workers.add(poolWorker)
     return poolWorker
   }

@@ -47,16 +47,33 @@ export class PoolWorker {
   #draining: number | undefined
   #ready = false
   #exited = false
+  #startTimer: ReturnType<typeof setTimeout> | undefined
   #killTimer: ReturnType<typeof setTimeout> | undefined
   #idleTimer: ReturnType<typeof setTimeout> | undefined
 
-  constructor(worker: Worker, events: PoolWorkerEvents, poolName: string) {
+  constructor(
+    worker: Worker,
+    events: PoolWorkerEvents,
+    poolName: string,
+    startTimeoutMs: number,
+  ) {
     this.#worker = worker
     this.#events = events
     this.#poolName = poolName
     worker.addEventListener('message', (event) => this.#receive(event.data))
     worker.addEventListener('error', (event) => this.#onError(event))
     worker.addEventListener('messageerror', () => this.#onMessageError())
+    // A script that loads but never calls defineTasks sends no event at all:
+    // without a deadline its runs would wait forever.
+    this.#startTimer = startTimeout(
+      () =>
+        this.#crash(
+          `The worker of pool "${poolName}" did not start within ` +
+            `${startTimeoutMs} ms: its script is still loading, or it never ` +
+            `calls defineTasks.`,
+        ),
+      startTimeoutMs,
+    )
   }
 
   /** Whether the worker holds a job or still finishes a cancelled one. */
@@ -139,6 +156,7 @@ export class PoolWorker {
     switch (message.rlc) {
       case 'ready':
         this.#ready = true
+        clearTimeout(this.#startTimer)
         return
       case 'update':
         if (this.#job?.wireId === message.id) {
@@ -212,6 +230,7 @@ export class PoolWorker {
   #exit(): void {
     if (this.#exited) return
     this.#exited = true
+    clearTimeout(this.#startTimer)
     clearTimeout(this.#killTimer)
     clearTimeout(this.#idleTimer)
     this.#worker.terminate()

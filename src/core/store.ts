@@ -36,8 +36,8 @@ export type RunAction =
       progress?: number | null
       message?: string | undefined
       partial?: unknown
+      periods?: number
     }
-  | { type: 'period'; key: string; runId: string; periods: number }
   | {
       type: 'settle'
       key: string
@@ -102,9 +102,8 @@ export function reduceRun(
         ...('progress' in action ? { progress: action.progress ?? null } : {}),
         ...('message' in action ? { message: action.message } : {}),
         ...('partial' in action ? { partial: action.partial } : {}),
+        ...(action.periods === undefined ? {} : { periods: action.periods }),
       }
-    case 'period':
-      return { ...run, periods: action.periods }
     case 'settle':
       return {
         ...run,
@@ -155,7 +154,8 @@ interface StoreMeta {
    */
   hidden: Map<string, RunState>
   pending: Map<string, ProgressAction>
-  frameScheduled: boolean
+  /** Cancels the frame that will flush `pending`, while one is scheduled. */
+  cancelFrame: (() => void) | undefined
 }
 
 const metas = new WeakMap<LongCallbackStore, StoreMeta>()
@@ -168,7 +168,7 @@ function metaOf(store: LongCallbackStore): StoreMeta {
       transient: new Set(),
       hidden: new Map(),
       pending: new Map(),
-      frameScheduled: false,
+      cancelFrame: undefined,
     }
     metas.set(store, meta)
   }
@@ -198,9 +198,8 @@ export function dispatch(store: LongCallbackStore, action: RunAction): void {
     updateHidden(meta, action)
     return
   }
-  const waiting = meta.pending.get(key)
+  const waiting = takePending(meta, key)
   const actions: RunAction[] = waiting ? [waiting, action] : [action]
-  if (waiting) meta.pending.delete(key)
   const forget =
     action.type === 'remove' ||
     (action.type === 'settle' && isForgettable(meta, key))
@@ -230,9 +229,9 @@ function isForgettable(meta: StoreMeta, key: string): boolean {
 }
 
 /**
- * Queues a progress or partial update for the next animation frame, merged
- * with any other waiting for the same entry, so a component watching a
- * progress flood renders at most once per frame.
+ * Queues a report (progress, a partial result, a period count) for the next
+ * animation frame, merged with any other waiting for the same entry, so a
+ * component watching a progress flood renders at most once per frame.
  */
 export function dispatchProgress(
   store: LongCallbackStore,
@@ -250,14 +249,25 @@ export function dispatchProgress(
       ? { ...waiting, ...action }
       : action,
   )
-  if (meta.frameScheduled) return
-  meta.frameScheduled = true
-  onNextFrame(() => flush(store))
+  meta.cancelFrame ??= onNextFrame(() => flush(store))
+}
+
+// Takes a report waiting for the frame out of the queue; a frame left with
+// nothing to flush is cancelled, so no timer outlives the run.
+function takePending(meta: StoreMeta, key: string): ProgressAction | undefined {
+  const waiting = meta.pending.get(key)
+  if (!waiting) return undefined
+  meta.pending.delete(key)
+  if (meta.pending.size === 0) {
+    meta.cancelFrame?.()
+    meta.cancelFrame = undefined
+  }
+  return waiting
 }
 
 function flush(store: LongCallbackStore): void {
   const meta = metaOf(store)
-  meta.frameScheduled = false
+  meta.cancelFrame = undefined
   if (meta.pending.size === 0) return
   const actions = [...meta.pending.values()]
   meta.pending.clear()
@@ -267,12 +277,14 @@ function flush(store: LongCallbackStore): void {
 // requestAnimationFrame where there is one; a 16 ms timer elsewhere (Node,
 // jsdom without visuals). A hidden tab runs no frames: its progress waits,
 // but final states are dispatched at once and bring the waiting report along.
-function onNextFrame(callback: () => void): void {
+// Returns a canceller.
+function onNextFrame(callback: () => void): () => void {
   if (typeof requestAnimationFrame === 'function') {
-    requestAnimationFrame(callback)
-    return
+    const frame = requestAnimationFrame(callback)
+    return () => cancelAnimationFrame(frame)
   }
-  setTimeout(callback, 16)
+  const timer = setTimeout(callback, 16)
+  return () => clearTimeout(timer)
 }
 
 /**
@@ -318,8 +330,7 @@ function hide(
   key: string,
   run: RunState,
 ): void {
-  const waiting = meta.pending.get(key)
-  meta.pending.delete(key)
+  const waiting = takePending(meta, key)
   meta.hidden.set(key, waiting ? reduceRun(run, waiting) : run)
   store.setState((state) => reduce(state, { type: 'remove', key }), true)
 }

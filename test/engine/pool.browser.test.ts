@@ -184,6 +184,26 @@ describe('createWorkerPool in a real browser', () => {
     )
   })
 
+  it('fails the run of a script that never calls defineTasks after startTimeoutMs', async () => {
+    const pool = track(
+      createWorkerPool<EngineTasks>(
+        () =>
+          new Worker(new URL('../fixtures/silent.worker.ts', import.meta.url), {
+            type: 'module',
+          }),
+        { size: 1, startTimeoutMs: 300 },
+      ) as unknown as WorkerPool<never>,
+    ) as unknown as WorkerPool<EngineTasks>
+    const first = invokeLongCallback(pool.task('echo'), 1)
+    const second = invokeLongCallback(pool.task('echo'), 2)
+    await expect(first.promise).rejects.toThrow(
+      /did not start within 300 ms.*defineTasks/,
+    )
+    // The queued run gets a fresh worker, and its own deadline.
+    await expect(second.promise).rejects.toBeInstanceOf(WorkerCrashError)
+    expect(pool.stats()).toMatchObject({ running: 0, queued: 0 })
+  })
+
   it('fails runs with the error of a spawn function that throws', async () => {
     const pool = track(
       createWorkerPool<EngineTasks>(() => {
