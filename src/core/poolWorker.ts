@@ -49,7 +49,11 @@ export class PoolWorker {
   #exited = false
   #startTimer: ReturnType<typeof setTimeout> | undefined
   #killTimer: ReturnType<typeof setTimeout> | undefined
+  // One lazy timer checks `#idleSince` when it fires, rather than a timer
+  // started and cleared around every run: a pool of quick tasks would
+  // otherwise pay for two timer calls per run.
   #idleTimer: ReturnType<typeof setTimeout> | undefined
+  #idleSince: number | undefined
 
   constructor(
     worker: Worker,
@@ -91,8 +95,7 @@ export class PoolWorker {
    * at once and leaves the worker free; returns whether the job started.
    */
   start(job: Job): boolean {
-    clearTimeout(this.#idleTimer)
-    this.#idleTimer = undefined
+    this.#idleSince = undefined
     const message: PageMessage = {
       rlc: 'run',
       id: job.wireId,
@@ -134,8 +137,17 @@ export class PoolWorker {
 
   /** Ends the worker after `ms` unless it gets a job first. */
   retireAfter(ms: number): void {
+    this.#idleSince ??= Date.now()
     if (this.#idleTimer !== undefined) return
-    this.#idleTimer = startTimeout(() => this.#exit(), ms)
+    this.#idleTimer = startTimeout(() => this.#checkIdle(ms), ms)
+  }
+
+  #checkIdle(ms: number): void {
+    this.#idleTimer = undefined
+    if (this.#idleSince === undefined) return
+    const left = this.#idleSince + ms - Date.now()
+    if (left <= 0) this.#exit()
+    else this.#idleTimer = startTimeout(() => this.#checkIdle(ms), left)
   }
 
   /** Ends the worker now; a job it holds fails with `error`. */

@@ -61,14 +61,7 @@ export function reduce(
   const { key } = action
   if (action.type === 'start') {
     return {
-      runs: {
-        ...state.runs,
-        [key]: {
-          ...idleRunState,
-          status: action.status,
-          startedAt: action.startedAt,
-        },
-      },
+      runs: { ...state.runs, [key]: startedRun(action) },
       owners: { ...state.owners, [key]: action.runId },
     }
   }
@@ -85,6 +78,10 @@ export function reduce(
   const next = reduceRun(run, action)
   if (next === run) return state
   return { ...state, runs: { ...state.runs, [key]: next } }
+}
+
+function startedRun(action: Extract<RunAction, { type: 'start' }>): RunState {
+  return { ...idleRunState, status: action.status, startedAt: action.startedAt }
 }
 
 /** Applies an action to one run's state; an ended run no longer changes. */
@@ -191,7 +188,7 @@ export function dispatch(store: LongCallbackStore, action: RunAction): void {
   const { key } = action
   if (action.type === 'start' && isUnkeyed(action)) {
     meta.transient.add(key)
-    meta.hidden.set(key, reduce(EMPTY, action).runs[key] ?? idleRunState)
+    meta.hidden.set(key, startedRun(action))
     return
   }
   if (meta.hidden.has(key)) {
@@ -209,8 +206,6 @@ export function dispatch(store: LongCallbackStore, action: RunAction): void {
   if (forget) meta.transient.delete(key)
   store.setState((state) => actions.reduce(reduce, state), true)
 }
-
-const EMPTY: LongCallbackState = { runs: {}, owners: {} }
 
 function updateHidden(meta: StoreMeta, action: RunAction): void {
   const { key } = action
