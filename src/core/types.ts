@@ -107,7 +107,7 @@ export interface PoolStats {
   workers: number
   /** Runs being executed. */
   running: number
-  /** Runs waiting for a worker, including those handed ahead to one. */
+  /** Runs waiting in the queue for a free worker. */
   queued: number
   /** Whether `terminate()` was called. */
   terminated: boolean
