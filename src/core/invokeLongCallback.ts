@@ -1,4 +1,5 @@
 import { PoolTerminatedError, TimeoutError, toAbortError } from './errors.ts'
+import { onAbort, rethrowLater } from './onAbort.ts'
 import { dispatch, dispatchProgress, getDefaultStore } from './store.ts'
 import { startInterval, startTimeout } from './timers.ts'
 import type {
@@ -52,6 +53,7 @@ export function invokeLongCallback<TInput, TResult>(
   }
   let periods = 0
   let ended = false
+  let stopListening: (() => void) | undefined
   let periodTimer: ReturnType<typeof setInterval> | undefined
   let timeoutTimer: ReturnType<typeof setTimeout> | undefined
   let resolvePromise!: (result: TResult) => void
@@ -91,7 +93,7 @@ export function invokeLongCallback<TInput, TResult>(
     ended = true
     clearInterval(periodTimer)
     clearTimeout(timeoutTimer)
-    outside?.removeEventListener('abort', onOutsideAbort)
+    stopListening?.()
     const endedAt = Date.now()
     if (outcome.ok) {
       dispatch(store, {
@@ -125,8 +127,6 @@ export function invokeLongCallback<TInput, TResult>(
     finish({ ok: false, reason: 'cancelled', error })
     abort.abort(error)
   }
-
-  const onOutsideAbort = () => cancel(outside?.reason)
 
   // Step 1: the entry in the store, and the clock that counts from the call.
   dispatch(store, {
@@ -163,7 +163,7 @@ export function invokeLongCallback<TInput, TResult>(
     cancel(outside.reason)
     return { id, promise, cancel }
   }
-  outside?.addEventListener('abort', onOutsideAbort, { once: true })
+  if (outside) stopListening = onAbort(outside, () => cancel(outside.reason))
 
   // Step 3: the task itself. Reports after the end are ignored by `ended`.
   startTask(() =>
@@ -235,15 +235,5 @@ function asError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown
   return new Error(`Task failed with a non-Error value: ${describe(thrown)}`, {
     cause: thrown,
-  })
-}
-
-function rethrowLater(error: unknown): void {
-  if (typeof reportError === 'function') {
-    reportError(error)
-    return
-  }
-  setTimeout(() => {
-    throw error
   })
 }

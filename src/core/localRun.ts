@@ -1,5 +1,6 @@
 import { createTaskContext, type ContextUpdate } from './context.ts'
 import { toAbortError } from './errors.ts'
+import { onAbort } from './onAbort.ts'
 import type { RunHooks, TaskContext } from './types.ts'
 
 /** Hands a coalesced report to the hooks of the run that produced it. */
@@ -28,13 +29,12 @@ export function runOnThisThread<TInput, TResult>(
     deliverUpdate(hooks, update),
   )
   return new Promise<TResult>((resolve, reject) => {
-    const onAbort = () => {
+    const stopListening = onAbort(signal, () => {
       handle.close()
       const error = toAbortError(signal.reason)
       taskAbort.abort(error)
       reject(error)
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
+    })
     hooks.onStart?.()
     Promise.resolve()
       .then(() => {
@@ -53,6 +53,6 @@ export function runOnThisThread<TInput, TResult>(
           reject(error)
         },
       )
-      .finally(() => signal.removeEventListener('abort', onAbort))
+      .finally(stopListening)
   })
 }

@@ -3,6 +3,7 @@ import {
   toAbortError,
   WorkerCrashError,
 } from './errors.ts'
+import { onAbort } from './onAbort.ts'
 import { PoolWorker, type Job } from './poolWorker.ts'
 import type { LongTask, RunHooks, TaskMap, WorkerPool } from './types.ts'
 import { checkNumber, checkOptions, describe, fail } from './validate.ts'
@@ -147,10 +148,9 @@ export function createWorkerPool<TTasks extends TaskMap>(
     const { signal } = hooks
     if (signal.aborted) return Promise.reject(toAbortError(signal.reason))
     return new Promise<unknown>((resolve, reject) => {
-      const onAbort = () => cancel(job, signal.reason)
       const settle = () => {
         job.settled = true
-        signal.removeEventListener('abort', onAbort)
+        stopListening()
       }
       const job: Job = {
         task,
@@ -170,7 +170,7 @@ export function createWorkerPool<TTasks extends TaskMap>(
           reject(error)
         },
       }
-      signal.addEventListener('abort', onAbort, { once: true })
+      const stopListening = onAbort(signal, () => cancel(job, signal.reason))
       queue.push(job)
       pump()
     })

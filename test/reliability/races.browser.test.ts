@@ -11,6 +11,7 @@ import {
   countedPool,
   forbidConsoleNoise,
   recordRun,
+  watchLibraryResources,
   type Recorded,
 } from './harness.ts'
 
@@ -265,6 +266,28 @@ describe('outside signals and idle workers', () => {
       expect(run.final()).toMatchObject({ reason: 'cancelled' })
     }
     await expect(bystander.run.promise).resolves.toBe(5)
+  })
+
+  it('a signal shared by many runs holds one listener of ours while they go, and none after', async () => {
+    const resources = watchLibraryResources()
+    try {
+      const { pool } = newPool({ size: 2 })
+      const owner = new AbortController()
+      const echo = pool.task('echo')
+      const runs = Array.from({ length: 500 }, (_, i) =>
+        echo.run(i, { signal: owner.signal }),
+      )
+      expect(resources.liveListeners()).toBe(1)
+      await expect(Promise.all(runs)).resolves.toEqual([...Array(500).keys()])
+      expect(resources.liveListeners()).toBe(0)
+
+      const late = echo.run('late', { signal: owner.signal })
+      owner.abort('gone')
+      await expect(late).rejects.toMatchObject({ name: 'AbortError' })
+      expect(resources.liveListeners()).toBe(0)
+    } finally {
+      resources.restore()
+    }
   })
 
   it('a worker retiring as a new run arrives loses nothing', async () => {
