@@ -3,7 +3,9 @@
 // tarball in a clean folder outside the repo with only the peers beside it,
 // then imports every entry point in plain Node, type-checks a consumer, and
 // builds a small app with Vite and with webpack 5 whose worker result must
-// reach the page in headless Chromium.
+// reach the page in headless Chromium, where the app then checks progress,
+// status calls, errors, kill, timeout, crash, transfer and bad input with the
+// worker script that bundler emitted.
 //
 // KEEP_PACKAGE_CHECK=1 keeps the temporary folder for a look afterwards.
 import { execFileSync } from 'node:child_process'
@@ -37,6 +39,8 @@ const require = createRequire(import.meta.url)
 const ENTRIES = ['index', 'worker', 'testing']
 // Exactly the peers: a dependency the package forgot would not resolve.
 const LINKED = ['react', 'react-dom', 'zustand', '@types/react']
+// The behaviour check whose message count the report prints.
+const FLOOD_CHECK = 'progress is coalesced, the last value arrives'
 
 const work = await mkdtemp(path.join(tmpdir(), 'rlc-package-'))
 const app = path.join(work, 'app')
@@ -65,7 +69,7 @@ try {
   const webpack = await step('webpack 5 builds the app', () =>
     buildWithWebpack(app),
   )
-  await step('both apps get a worker result in Chromium', () =>
+  await step('both apps pass the behaviour checks in Chromium', () =>
     checkInBrowser({ vite, webpack }),
   )
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
@@ -245,12 +249,21 @@ async function checkInBrowser(builds) {
   const browser = await launchChromium()
   try {
     for (const [bundler, dist] of Object.entries(builds)) {
-      const text = await runAppInBrowser(browser, dist)
+      const { text, behaviours } = await runAppInBrowser(browser, dist)
       if (text !== EXPECTED_TEXT) {
         throw new Error(
           `${bundler} app shows "${text}", not "${EXPECTED_TEXT}"`,
         )
       }
+      const failed = Object.entries(behaviours).filter(([, check]) => !check.ok)
+      if (failed.length > 0) {
+        const lines = failed.map(([name, { detail }]) => `${name}: ${detail}`)
+        throw new Error(`${bundler} app: ${lines.join('; ')}`)
+      }
+      const { messages } = behaviours[FLOOD_CHECK]
+      console.log(
+        `      ${bundler}: ${Object.keys(behaviours).length} behaviour checks ok (${messages} messages for a million progress reports)`,
+      )
     }
   } finally {
     await browser.close()

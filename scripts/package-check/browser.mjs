@@ -28,7 +28,10 @@ export async function launchChromium() {
   return chromium.launch({ executablePath, args: chromiumArgs, headless: true })
 }
 
-/** Resolves with the text the app rendered once its run ended. */
+/**
+ * Resolves with the text the app rendered once its run ended, and the
+ * results of its behaviour checks (test/package/app/behaviours.js).
+ */
 export async function runAppInBrowser(browser, distDir) {
   const server = await serve(distDir)
   const page = await browser.newPage()
@@ -56,7 +59,16 @@ export async function runAppInBrowser(browser, distDir) {
       const detail = problems.length ? `\n${problems.join('\n')}` : ''
       throw new Error(`the app did not finish; it shows "${text}"${detail}`)
     }
-    return text
+    await page.click('#behaviours')
+    const shown = await page
+      .waitForSelector('#behaviours-result', { timeout: 30_000 })
+      .catch(() => undefined)
+    if (!shown || problems.length > 0) {
+      const detail = problems.length ? `:\n${problems.join('\n')}` : ''
+      throw new Error(`the behaviour checks did not finish${detail}`)
+    }
+    const behaviours = JSON.parse(await shown.textContent())
+    return { text, behaviours }
   } finally {
     await page.close()
     await new Promise((resolve) => server.close(resolve))
