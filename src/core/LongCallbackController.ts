@@ -215,8 +215,13 @@ export class LongCallbackController<TInput, TResult> {
       store,
       onStatus: (status, result, info) => {
         const isEnd = ended(status)
-        if (!this.#unmounted) this.#options.onStatus?.(status, result, info)
-        if (isEnd) this.#drain()
+        // A handler that throws is reported by invokeLongCallback; the calls
+        // waiting behind this run must still start.
+        try {
+          if (!this.#unmounted) this.#options.onStatus?.(status, result, info)
+        } finally {
+          if (isEnd) this.#drain()
+        }
       },
     })
     active.run = run

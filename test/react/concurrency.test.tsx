@@ -103,6 +103,33 @@ describe('concurrency', () => {
     expect(hook.result.current.result).toBe(20)
   })
 
+  it.each(['queue', 'keepLatest'] as const)(
+    '%s: a status handler that throws at the end does not stop the calls waiting',
+    async (concurrency) => {
+      const reported: unknown[] = []
+      vi.stubGlobal('reportError', (error: unknown) => reported.push(error))
+      const boom = new Error('handler failed')
+      const hook = renderHook(
+        () =>
+          useLongCallback(sleepy, {
+            concurrency,
+            onStatus: (status) => {
+              if (status === true) throw boom
+            },
+          }),
+        { wrapper: withStore(createLongCallbackStore()) },
+      )
+      let promises: Array<Promise<number>> = []
+      act(() => {
+        promises = [10, 20].map((ms) => hook.result.current.invokeAsync(ms))
+      })
+      await act(() => vi.advanceTimersByTimeAsync(30))
+      expect(await Promise.all(promises)).toEqual([20, 40])
+      expect(reported).toEqual([boom, boom])
+      vi.unstubAllGlobals()
+    },
+  )
+
   it('queue: cancel cancels the run and every waiting call', async () => {
     const { statuses, hook, call } = setup('queue')
     const promises = [call(30), call(20), call(10)]
