@@ -237,6 +237,9 @@ export function dispatchProgress(
     updateHidden(meta, action)
     return
   }
+  // A superseded run still reporting would replace the newer run's waiting
+  // report with one the reducer then ignores: the newer report would be lost.
+  if (store.getState().owners[action.key] !== action.runId) return
   const waiting = meta.pending.get(action.key)
   meta.pending.set(
     action.key,

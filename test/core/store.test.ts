@@ -1,6 +1,11 @@
 import { act, cleanup, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { dispatch, observeRun, reduce } from '../../src/core/store.ts'
+import {
+  dispatch,
+  dispatchProgress,
+  observeRun,
+  reduce,
+} from '../../src/core/store.ts'
 import {
   createLongCallbackStore,
   defineLongTask,
@@ -90,6 +95,34 @@ describe('reduce', () => {
     })
     expect(next.runs['b']).toBe(state.runs['b'])
     expect(next.runs['a']).not.toBe(state.runs['a'])
+  })
+})
+
+describe('progress waiting for the frame', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it("keeps the newer run's report when a superseded run reports after it", () => {
+    vi.useFakeTimers()
+    const store = createLongCallbackStore()
+    const start = (runId: string) =>
+      dispatch(store, {
+        type: 'start',
+        key: 'k',
+        runId,
+        status: 'running',
+        startedAt: 0,
+      })
+    start('old')
+    start('new')
+    const report = (runId: string, progress: number) =>
+      dispatchProgress(store, { type: 'progress', key: 'k', runId, progress })
+    report('new', 1)
+    report('old', 0.1)
+
+    vi.advanceTimersByTime(16)
+    expect(store.getState().runs.k?.progress).toBe(1)
   })
 })
 
