@@ -1,3 +1,4 @@
+import { textOf } from './errorWire.ts'
 import type { TaskContext } from './types.ts'
 
 /** A coalesced report: only the fields that changed since the last one. */
@@ -98,7 +99,12 @@ export function createTaskContext(
       if (closed) return
       if (value !== null && !(value >= 0 && value <= 1)) {
         throw new RangeError(
-          `progress: value must be a number in [0, 1] or null, received ${String(value)}.`,
+          `progress: value must be a number in [0, 1] or null, received ${textOf(value)}.`,
+        )
+      }
+      if (text !== undefined && typeof text !== 'string') {
+        throw new TypeError(
+          `progress: message must be a string, received ${typeof text}.`,
         )
       }
       hasProgress = true

@@ -41,7 +41,7 @@ const OWN_FIELDS = new Set(['name', 'message', 'stack', 'cause'])
  */
 export function serializeError(thrown: unknown, depth = 0): SerializedError {
   if (!(thrown instanceof Error)) {
-    return { name: 'Error', message: String(thrown), stack: undefined }
+    return { name: 'Error', message: textOf(thrown), stack: undefined }
   }
   const data: SerializedError = {
     name: thrown.name,
@@ -103,4 +103,22 @@ function rebuildAbort(data: SerializedError): AbortError {
   error.message = data.message
   error.stack = data.stack ?? `AbortError: ${data.message}`
   return error
+}
+
+/**
+ * `String(value)`, for any value: an object without a prototype, or with a
+ * `toString` that throws, has no string form, and describing a failure must
+ * not fail in turn.
+ */
+export function textOf(value: unknown): string {
+  try {
+    return String(value)
+  } catch {
+    return Object.prototype.toString.call(value)
+  }
+}
+
+/** The message of an error, or the text of anything else thrown. */
+export function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : textOf(thrown)
 }

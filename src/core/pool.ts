@@ -92,7 +92,10 @@ export function createWorkerPool<TTasks extends TaskMap>(
         `${WHERE}: spawn must return a Worker, received ${describe(worker)}.`,
       )
     }
-    const poolWorker = new PoolWorker(worker, events, name, startTimeoutMs)
+    const poolWorker = new PoolWorker(worker, events, name, {
+      startTimeoutMs,
+      killAfterMs,
+    })
     workers.add(poolWorker)
     return poolWorker
   }

@@ -1,4 +1,4 @@
-import { deserializeError, serializeError } from './errorWire.ts'
+import { deserializeError, messageOf, serializeError } from './errorWire.ts'
 import { DataCloneError, WorkerCrashError } from './errors.ts'
 import { deliverUpdate } from './localRun.ts'
 import {
@@ -32,6 +32,14 @@ export interface PoolWorkerEvents {
   onExit(worker: PoolWorker): void
 }
 
+/** The pool's limits, in milliseconds, that a worker applies itself. */
+export interface PoolWorkerTimes {
+  /** How long the script may take to call defineTasks. */
+  startTimeoutMs: number
+  /** How long a cancelled task may go on before the worker is terminated. */
+  killAfterMs: number
+}
+
 /**
  * One worker of a pool. It runs one job at a time and notices every way a
  * worker can break: an error event, a crash report from the runtime, or a
@@ -41,6 +49,7 @@ export class PoolWorker {
   readonly #worker: Worker
   readonly #events: PoolWorkerEvents
   readonly #poolName: string
+  readonly #killAfterMs: number
   #job: Job | undefined
   // The wire id of a cancelled job that the worker is still running: it
   // stays busy until that job reports its end or is killed.
@@ -59,11 +68,12 @@ export class PoolWorker {
     worker: Worker,
     events: PoolWorkerEvents,
     poolName: string,
-    startTimeoutMs: number,
+    { startTimeoutMs, killAfterMs }: PoolWorkerTimes,
   ) {
     this.#worker = worker
     this.#events = events
     this.#poolName = poolName
+    this.#killAfterMs = killAfterMs
     worker.addEventListener('message', (event) => this.#receive(event.data))
     worker.addEventListener('error', (event) => this.#onError(event))
     worker.addEventListener('messageerror', () => this.#onMessageError())
@@ -222,16 +232,17 @@ export class PoolWorker {
     )
   }
 
+  // The unreadable message may have been a progress report, with the task
+  // still running: the worker is not free until the task is told to stop
+  // and says it has, or is killed.
   #onMessageError(): void {
     const job = this.#job
     if (!job) return
-    this.#job = undefined
-    job.reject(
-      new DataCloneError(
-        `Task "${job.task}" sent a message that could not be read on the page.`,
-      ),
+    const error = new DataCloneError(
+      `Task "${job.task}" sent a message that could not be read on the page.`,
     )
-    this.#events.onFree(this)
+    job.reject(error)
+    this.cancel(job, error, job.hooks.killAfterMs ?? this.#killAfterMs)
   }
 
   #crash(message: string, cause?: Error): void {
@@ -248,8 +259,4 @@ export class PoolWorker {
     this.#worker.terminate()
     this.#events.onExit(this)
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

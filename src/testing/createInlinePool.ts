@@ -1,3 +1,4 @@
+import { messageOf } from '../core/errorWire.ts'
 import { runOnThisThread } from '../core/localRun.ts'
 import {
   DataCloneError,
@@ -12,9 +13,11 @@ import type {
   TaskMap,
   WorkerPool,
 } from '../core/types.ts'
-import { describe } from '../core/validate.ts'
+import { checkOptions, fail } from '../core/validate.ts'
 
 type AnyTask = (input: unknown, ctx: TaskContext) => unknown
+
+const WHERE = 'createInlinePool'
 
 /**
  * A pool of the same type as `createWorkerPool` that runs the task object on
@@ -32,11 +35,10 @@ export function createInlinePool<TTasks extends TaskMap>(
   options: { name?: string } = {},
 ): WorkerPool<TTasks> {
   if (typeof tasks !== 'object' || tasks === null) {
-    throw new TypeError(
-      `createInlinePool: tasks must be the object given to defineTasks, received ${describe(tasks)}.`,
-    )
+    fail(WHERE, 'tasks', 'the object given to defineTasks', tasks)
   }
-  const name = options.name ?? 'inline'
+  checkOptions(WHERE, options)
+  const name = options?.name ?? 'inline'
   const running = new Set<AbortController>()
   let terminated = false
 
@@ -44,7 +46,9 @@ export function createInlinePool<TTasks extends TaskMap>(
     if (terminated) {
       throw new PoolTerminatedError(`Pool "${name}" was terminated.`)
     }
-    const fn = tasks[task] as AnyTask | undefined
+    // Only the object's own tasks: not `toString` or `constructor`.
+    const fn = (Object.hasOwn(tasks, task) ? tasks[task] : undefined) as
+      AnyTask | undefined
     if (typeof fn !== 'function') {
       const names = Object.keys(tasks).join(', ') || 'none'
       throw new UnknownTaskError(
@@ -67,6 +71,9 @@ export function createInlinePool<TTasks extends TaskMap>(
   return {
     name,
     task(taskName) {
+      if (typeof taskName !== 'string' || taskName === '') {
+        fail('pool.task', 'name', 'a non-empty string', taskName)
+      }
       return namedTask(taskName, run)
     },
     terminate() {
@@ -87,9 +94,8 @@ function crossThread<TValue>(value: TValue, what: string): TValue {
   try {
     return structuredClone(value, { transfer: takeTransferables(value) })
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause)
     throw new DataCloneError(
-      `${what} that cannot be cloned to a worker: ${detail}`,
+      `${what} that cannot be cloned to a worker: ${messageOf(cause)}`,
       { cause },
     )
   }

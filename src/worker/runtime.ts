@@ -1,5 +1,9 @@
 import { createTaskContext, type ContextUpdate } from '../core/context.ts'
-import { serializeError, type SerializedError } from '../core/errorWire.ts'
+import {
+  messageOf,
+  serializeError,
+  type SerializedError,
+} from '../core/errorWire.ts'
 import {
   isPageMessage,
   type CancelMessage,
@@ -34,7 +38,9 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
     scope.postMessage(message, transfer)
 
   const start = ({ id, task, input }: RunMessage) => {
-    const fn = tasks[task] as AnyTask | undefined
+    // Only the module's own tasks: not `toString` or `constructor`.
+    const fn = (Object.hasOwn(tasks, task) ? tasks[task] : undefined) as
+      AnyTask | undefined
     if (typeof fn !== 'function') {
       const names = Object.keys(tasks).join(', ') || 'none'
       const message = `The worker has no task "${task}"; it defines: ${names}.`
@@ -67,7 +73,14 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
     if (!run) return
     run.close()
     active.delete(id)
-    report()
+    try {
+      report()
+    } catch (cause) {
+      // The end must reach the page whatever went wrong in describing it,
+      // or the run would wait forever.
+      const message = `Task ended, but its outcome could not be sent: ${messageOf(cause)}`
+      post({ rlc: 'fail', id, error: record('Error', message) })
+    }
   }
 
   const postUpdate = (id: number, task: string, update: ContextUpdate) => {
@@ -95,7 +108,13 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
 
   const cancel = ({ id, reason }: CancelMessage) => {
     const run = active.get(id)
-    if (!run) return
+    // The run has ended and said so, or its report was lost on the way
+    // (a message the page could not read). Saying it again is harmless:
+    // ids are never reused, and it frees a page still waiting on it.
+    if (!run) {
+      post({ rlc: 'fail', id, error: reason })
+      return
+    }
     // Nothing the task reports after the cancel reaches the page.
     run.close()
     run.abort.abort(revive(reason))
@@ -118,6 +137,14 @@ function reportBreakage(
   scope: WorkerScope,
   post: (message: WorkerMessage) => void,
 ): void {
+  // A message from the page that cannot be read here carries no run id:
+  // failing the worker fails the run it was meant for.
+  scope.addEventListener('messageerror', () => {
+    const error = new Error(
+      'The worker could not read a message from the page.',
+    )
+    post({ rlc: 'crash', error: serializeError(error) })
+  })
   scope.addEventListener('error', (event) => {
     const { error, message } = event as ErrorEvent
     post({
@@ -142,8 +169,4 @@ function record(name: string, message: string): SerializedError {
 
 function revive({ name, message, stack, props }: SerializedError): Error {
   return Object.assign(new Error(message), { name, stack }, props)
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -77,6 +77,14 @@ describe('task context', () => {
     expect(() => ctx.progress(null)).not.toThrow()
   })
 
+  it('rejects a progress message that is not a string with a TypeError', () => {
+    const { ctx, sent } = setup()
+    expect(() => ctx.progress(0.5, { rows: 3 } as never)).toThrow(
+      'progress: message must be a string, received object.',
+    )
+    expect(sent).toEqual([])
+  })
+
   it('lets checkpoint throw the abort reason once the signal is aborted', async () => {
     const { ctx, controller } = setup()
     await expect(ctx.checkpoint()).resolves.toBeUndefined()

@@ -50,6 +50,18 @@ describe('error serialization', () => {
     })
   })
 
+  it('describes a thrown value that has no string form', () => {
+    const throwing = {
+      toString() {
+        throw new Error('no text')
+      },
+    }
+    expect(roundTrip(Object.create(null))).toMatchObject({
+      message: '[object Object]',
+    })
+    expect(roundTrip(throwing).message).toBe('[object Object]')
+  })
+
   it('keeps the reason of an AbortError across the thread', () => {
     const copy = roundTrip(new AbortError('user left'))
     expect(copy).toBeInstanceOf(AbortError)

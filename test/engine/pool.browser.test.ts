@@ -110,6 +110,12 @@ describe('createWorkerPool in a real browser', () => {
     const run = invokeLongCallback(untyped.task('nope'), undefined)
     await expect(run.promise).rejects.toBeInstanceOf(UnknownTaskError)
     await expect(run.promise).rejects.toThrow(/no task "nope".*echo/)
+    // Names every object has are not tasks of the module.
+    for (const name of ['toString', 'constructor']) {
+      await expect(
+        invokeLongCallback(untyped.task(name), undefined).promise,
+      ).rejects.toBeInstanceOf(UnknownTaskError)
+    }
     await expect(
       invokeLongCallback(pool.task('echo'), 1).promise,
     ).resolves.toBe(1)

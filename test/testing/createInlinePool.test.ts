@@ -84,6 +84,33 @@ describe('createInlinePool', () => {
     ).rejects.toBeInstanceOf(PoolTerminatedError)
   })
 
+  it("knows only the task object's own tasks", async () => {
+    const untyped = createInlinePool(tasks) as unknown as WorkerPool<
+      Record<string, () => unknown>
+    >
+    for (const name of ['toString', 'constructor', 'hasOwnProperty']) {
+      await expect(
+        invokeLongCallback(untyped.task(name), undefined).promise,
+      ).rejects.toBeInstanceOf(UnknownTaskError)
+    }
+  })
+
+  it('rejects bad arguments from JavaScript callers with a TypeError', () => {
+    const loose = createInlinePool as (...args: unknown[]) => WorkerPool<never>
+    expect(() => loose(tasks, null)).toThrow(
+      'createInlinePool: options must be an object, received null.',
+    )
+    expect(() => loose(null)).toThrow(
+      'createInlinePool: tasks must be the object given to defineTasks, received null.',
+    )
+    const pool = createInlinePool(tasks) as unknown as {
+      task(name: unknown): unknown
+    }
+    expect(() => pool.task(42)).toThrow(
+      'pool.task: name must be a non-empty string, received 42.',
+    )
+  })
+
   it('aborts the task signal on cancel', async () => {
     const pool = createInlinePool(tasks)
     const run = invokeLongCallback(pool.task('wait'), undefined)
