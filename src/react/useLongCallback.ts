@@ -84,7 +84,9 @@ export function useLongCallback<TInput, TResult>(
   task: LongTask<TInput, TResult> | PageTaskFn<TInput, TResult>,
   options: UseLongCallbackOptions<TResult> = {},
 ): UseLongCallbackResult<TInput, TResult> {
-  const store = useContextStore(options.store)
+  // `?.`: a JavaScript caller's null must reach the controller's check,
+  // which names it, rather than fail here.
+  const store = useContextStore(options?.store)
   const [controller] = useState(
     () => new LongCallbackController(task, options, store, 'useLongCallback'),
   )

@@ -24,14 +24,14 @@ export function useLongCallbackState(
   key: string,
   selector: (state: RunState) => unknown = identity,
 ): unknown {
-  const store = useContextStore()
-  const selected = useStore(store, (state) =>
-    selector(state.runs[key] ?? idleRunState),
-  )
   if (typeof key !== 'string' || key === '') {
     fail('useLongCallbackState', 'key', 'a non-empty string', key)
   }
-  return selected
+  if (typeof selector !== 'function') {
+    fail('useLongCallbackState', 'selector', 'a function', selector)
+  }
+  const store = useContextStore()
+  return useStore(store, (state) => selector(state.runs[key] ?? idleRunState))
 }
 
 function identity(state: RunState): RunState {

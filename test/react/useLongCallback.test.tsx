@@ -204,5 +204,8 @@ describe('useLongCallback', () => {
     expect(() =>
       renderHook(() => useLongCallback({} as typeof sleepy), { wrapper }),
     ).toThrow(/useLongCallback: task must be a LongTask or a function/)
+    expect(() =>
+      renderHook(() => useLongCallback(sleepy, null as never), { wrapper }),
+    ).toThrow('useLongCallback: options must be an object, received null.')
   })
 })

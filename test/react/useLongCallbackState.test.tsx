@@ -104,6 +104,17 @@ describe('useLongCallbackState', () => {
       'useLongCallbackState: key must be a non-empty string, received "".',
     )
   })
+
+  it('rejects a selector that is not a function', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() =>
+      renderHook(() => useLongCallbackState('k', 'status' as never), {
+        wrapper: withStore(createLongCallbackStore()),
+      }),
+    ).toThrow(
+      'useLongCallbackState: selector must be a function, received "status".',
+    )
+  })
 })
 
 describe('re-renders of useLongCallback', () => {
