@@ -42,7 +42,7 @@ export async function runAppInBrowser(browser, distDir) {
   })
   try {
     await page.goto(`http://127.0.0.1:${server.address().port}/index.html`)
-    await page.click('button', { timeout: 10_000 })
+    await page.click('#root button', { timeout: 10_000 })
     const ended = await page
       .waitForFunction(
         () => {

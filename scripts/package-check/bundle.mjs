@@ -23,7 +23,7 @@ export async function buildWithWebpack(appDir) {
   const compiler = webpack({
     mode: 'production',
     context: appDir,
-    entry: './main.js',
+    entry: './app.js',
     output: { path: outDir, filename: 'main.js', clean: true },
     devtool: false,
     // Minifying react-dom is most of a build's time and tells us nothing.

@@ -2,10 +2,9 @@
 // The fixture app's page: a pool over the worker module and a component that
 // runs its task with the hook. The check clicks the button and waits for the
 // result to be rendered.
-import { createElement as h, useState } from 'react'
+import { createElement as h } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createWorkerPool, useLongCallback } from 'react-long-callback'
-import { runBehaviours } from './behaviours.js'
 
 const pool = createWorkerPool(
   () =>
@@ -27,23 +26,6 @@ function App() {
     null,
     h('button', { onClick: () => primes.invoke(100_000) }, 'Count'),
     h('output', { id: 'result', 'data-status': primes.status }, text),
-    h(Behaviours),
-  )
-}
-
-// The other promises of API.md, run once the button is clicked; the check
-// reads the JSON it renders.
-function Behaviours() {
-  const [results, setResults] = useState()
-  return h(
-    'section',
-    null,
-    h(
-      'button',
-      { id: 'behaviours', onClick: () => runBehaviours().then(setResults) },
-      'Check behaviours',
-    ),
-    results && h('pre', { id: 'behaviours-result' }, JSON.stringify(results)),
   )
 }
 

@@ -1,8 +1,8 @@
-/* global AbortController, Worker */
+/* global AbortController, document, Worker */
 // What API.md promises of a run, checked in the built app with the packed
 // package: the worker script is the one the bundler emitted, with the
-// bundler's own worker format. Each check resolves with ok and a detail;
-// the package check fails on any check that is not ok.
+// bundler's own worker format. A click on its button runs every check and
+// writes the results as JSON; the package check fails on any that is not ok.
 import {
   createLongCallbackStore,
   createWorkerPool,
@@ -14,7 +14,7 @@ function openPool(options) {
   const counts = { spawned: 0, messages: 0 }
   const pool = createWorkerPool(() => {
     counts.spawned++
-    const worker = new Worker(new URL('./primes.worker.js', import.meta.url), {
+    const worker = new Worker(new URL('./checks.worker.js', import.meta.url), {
       type: 'module',
     })
     worker.addEventListener('message', () => counts.messages++)
@@ -153,7 +153,7 @@ async function until(condition) {
 }
 
 /** Runs every check in turn; a check that throws is a failed check. */
-export async function runBehaviours() {
+async function runChecks() {
   const results = {}
   for (const [name, check] of Object.entries(checks)) {
     try {
@@ -164,3 +164,14 @@ export async function runBehaviours() {
   }
   return results
 }
+
+const button = document.createElement('button')
+button.id = 'behaviours'
+button.textContent = 'Check behaviours'
+button.addEventListener('click', async () => {
+  const output = document.createElement('pre')
+  output.textContent = JSON.stringify(await runChecks())
+  output.id = 'behaviours-result'
+  document.body.append(output)
+})
+document.body.append(button)
