@@ -38,7 +38,7 @@ back, so the round trip bounds their rate. Ours does not post a run to a
 busy worker ahead of time: that run would wait behind a long task while
 another worker sat free. The row with one shared signal passes the same
 \`AbortSignal\` to every run, as a page that cancels all its runs at once
-would; it shows what a listener per run on one signal costs.
+would; it shows what sharing one signal among every run costs.
 @koale/useworker runs one call at a time per hook and is left out.`,
   coldStart: `From creating the pool (or worker) to the first result of a
 no-op task: worker start, script fetch from the HTTP cache, compile, and the

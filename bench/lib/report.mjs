@@ -18,7 +18,10 @@ const NAMES = {
   'ours-shared-signal': 'ours, `task.run`, one signal for all runs',
 }
 
-function nameOf(contender) {
+// A scenario that drives a contender through another door names it itself.
+function nameOf(contender, scenario) {
+  const own = scenario.names?.[contender]
+  if (own) return own
   const [library, how] = contender.split('/')
   return how ? `${NAMES[library]}, ${how}` : NAMES[library]
 }
@@ -93,7 +96,7 @@ function scenarioSection(results, scenario) {
   if (!data) return `## ${scenario.title}\n\nNot run.\n`
   const columns = COLUMNS[scenario.id]
   const rows = Object.entries(data).map(([contender, rounds]) => [
-    nameOf(contender),
+    nameOf(contender, scenario),
     ...columns.map(([, field, base]) => {
       if (!base) return cell(rounds, field)
       const [, how] = contender.split('/')

@@ -75,6 +75,7 @@ export const scenarios = [
     id: 'flood',
     title: '5. Progress flood: one million reports',
     contenders: PEERS_AND_OURS,
+    names: { ours: 'ours, `useLongCallback`' },
     rounds: 2,
     warmUpArgs: 20_000,
     async measure({ page, cdp }, name, count = 1_000_000) {

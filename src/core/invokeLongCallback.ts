@@ -27,8 +27,10 @@ type Outcome<TResult> =
  * Runs `task` with `input` and keeps the caller informed, the way Taipy's
  * `invoke_long_callback` does: `onStatus` hears `0` as the run starts, the
  * number of periods passed every `period` milliseconds while it runs, then
- * once `true` with the result or `false` with the reason. The run's state is
- * kept in the store under `key`, or under its id while it is in flight.
+ * once `true` with the result or `false` with the reason. A keyed run's
+ * state is kept in the store under `key`; a run without one is stored under
+ * its id only while something observes it (a component showing it), so
+ * that the store stays small however many runs a page makes.
  *
  * The returned promise never reports an unhandled rejection: the error is
  * also in the state and the handler. Awaiting it still throws.
