@@ -20,7 +20,7 @@ export const scenarios = [
     id: 'roundTrip',
     title: '1. Round trip of a no-op task on a warm worker',
     contenders: POOLS,
-    rounds: 7,
+    rounds: 11,
     async measure({ page }, name) {
       const micros = await page.evaluate(
         ([n, trips]) => window.bench.roundTrip(n, trips),
@@ -33,7 +33,7 @@ export const scenarios = [
     id: 'throughput',
     title: '2. Throughput: 10,000 no-op tasks through two workers',
     contenders: [...POOLS, 'ours-shared-signal'],
-    rounds: 5,
+    rounds: 7,
     async measure({ page }, name) {
       const perSecond = await page.evaluate(
         ([n, tasks]) => window.bench.throughput(n, tasks),

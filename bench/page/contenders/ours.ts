@@ -7,10 +7,14 @@ import type { LongTask, WorkerPool } from '../../../src/index.ts'
 import type { Contender, Handle } from '../contender.ts'
 import type { Tasks } from '../workers/ours.worker.ts'
 
-/** A pool of our workers; `onMessage` hears every message they send. */
+/**
+ * A pool of our workers; `onMessage`, where given, hears every message they
+ * send. Without it no listener is added, so that ours handles each message
+ * with the one listener the peers have.
+ */
 export function openPool(
   size: number,
-  onMessage: () => void = () => {},
+  onMessage?: () => void,
 ): WorkerPool<Tasks> {
   return createWorkerPool<Tasks>(
     () => {
@@ -18,7 +22,7 @@ export function openPool(
         new URL('../workers/ours.worker.ts', import.meta.url),
         { type: 'module' },
       )
-      worker.addEventListener('message', onMessage)
+      if (onMessage) worker.addEventListener('message', onMessage)
       return worker
     },
     { size, name: 'bench' },
