@@ -3,8 +3,9 @@
 // Chromium through every scenario (contenders interleaved, round after
 // round, after a warm-up round), measures bundle sizes, and writes
 // docs/BENCHMARKS.md. `--only=id,id` runs some scenarios (and writes no
-// report); `--no-build` reuses bench/dist; `--verbose` logs every round; `--report` rewrites the report
-// from the last results (bench/dist/results.json).
+// report); `--no-build` reuses bench/dist; `--verbose` logs every round;
+// `--report` rewrites the report from the last results
+// (bench/dist/results.json).
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
