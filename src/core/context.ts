@@ -93,7 +93,8 @@ export function createTaskContext(
     signal,
     checkpoint: async () => {
       await yieldToEventLoop()
-      signal.throwIfAborted()
+      // Not throwIfAborted, which older jsdom (Jest's) lacks.
+      if (signal.aborted) throw signal.reason
     },
     progress(value, text) {
       if (closed) return

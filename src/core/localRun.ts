@@ -38,8 +38,9 @@ export function runOnThisThread<TInput, TResult>(
     hooks.onStart?.()
     Promise.resolve()
       .then(() => {
-        // A run cancelled before this microtask never starts.
-        taskAbort.signal.throwIfAborted()
+        // A run cancelled before this microtask never starts. (Not
+        // throwIfAborted: Jest's jsdom environment may lack it.)
+        if (taskAbort.signal.aborted) throw taskAbort.signal.reason
         return fn(input, handle.context)
       })
       .then(

@@ -1,5 +1,6 @@
 import { messageOf } from '../core/errorWire.ts'
 import { runOnThisThread } from '../core/localRun.ts'
+import { onAbort } from '../core/onAbort.ts'
 import {
   DataCloneError,
   PoolTerminatedError,
@@ -29,6 +30,11 @@ const WHERE = 'createInlinePool'
  * Every run starts at once: the inline pool has no queue and no size, so a
  * run is never seen as `'queued'`, and a task that never yields blocks the
  * test, as it would block a worker.
+ *
+ * It needs no platform feature newer than `AbortController`, so it also runs
+ * in Jest's jsdom environment. That environment has no `structuredClone`:
+ * there, values are passed as they are, and one that a worker could not
+ * receive is not caught.
  */
 export function createInlinePool<TTasks extends TaskMap>(
   tasks: TTasks,
@@ -56,15 +62,23 @@ export function createInlinePool<TTasks extends TaskMap>(
       )
     }
     const copy = crossThread(input, `Task "${task}" got an input`)
-    // A terminate ends the run the way it ends a worker's run.
-    const terminate = new AbortController()
-    running.add(terminate)
-    const signal = AbortSignal.any([hooks.signal, terminate.signal])
+    // The run's own signal, aborted by the caller's or by a terminate, which
+    // ends the run the way it ends a worker's run. Linked by hand: Jest's
+    // jsdom environment has no AbortSignal.any.
+    const abort = new AbortController()
+    const outside = hooks.signal
+    if (outside.aborted) abort.abort(outside.reason)
+    const unlink = outside.aborted
+      ? undefined
+      : onAbort(outside, () => abort.abort(outside.reason))
+    running.add(abort)
     try {
+      const signal = abort.signal
       const result = await runOnThisThread(fn, copy, { ...hooks, signal })
       return crossThread(result, `Task "${task}" returned a value`)
     } finally {
-      running.delete(terminate)
+      running.delete(abort)
+      unlink?.()
     }
   }
 
@@ -91,6 +105,7 @@ export function createInlinePool<TTasks extends TaskMap>(
 }
 
 function crossThread<TValue>(value: TValue, what: string): TValue {
+  if (typeof structuredClone !== 'function') return value
   try {
     return structuredClone(value, { transfer: takeTransferables(value) })
   } catch (cause) {

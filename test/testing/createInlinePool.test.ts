@@ -1,11 +1,11 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   DataCloneError,
   invokeLongCallback,
   PoolTerminatedError,
   UnknownTaskError,
 } from '../../src/index.ts'
-import type { WorkerPool } from '../../src/index.ts'
+import type { TaskContext, WorkerPool } from '../../src/index.ts'
 import { createInlinePool } from '../../src/testing.ts'
 import { defineTasks } from '../../src/worker.ts'
 
@@ -119,5 +119,77 @@ describe('createInlinePool', () => {
       name: 'AbortError',
       reason: 'enough',
     })
+  })
+})
+
+// Jest's jsdom environment has no structuredClone at all, and the jsdom that
+// Jest 29 brings has neither AbortSignal.any nor signal.throwIfAborted.
+describe('createInlinePool where the platform is older, as in Jest', () => {
+  const hidden = [
+    [globalThis, 'structuredClone'],
+    [AbortSignal, 'any'],
+    [AbortSignal.prototype, 'throwIfAborted'],
+  ] as const
+  const saved = hidden.map(([owner, name]) =>
+    Object.getOwnPropertyDescriptor(owner, name),
+  )
+
+  beforeEach(() => {
+    for (const [owner, name] of hidden) {
+      Object.defineProperty(owner, name, {
+        value: undefined,
+        configurable: true,
+      })
+    }
+  })
+
+  afterEach(() => {
+    hidden.forEach(([owner, name], i) => {
+      Object.defineProperty(owner, name, saved[i] as PropertyDescriptor)
+    })
+  })
+
+  it('runs tasks with progress and checkpoints', async () => {
+    expect(typeof structuredClone).toBe('undefined')
+    const pool = createInlinePool(tasks)
+    const onStatus = vi.fn()
+    const run = invokeLongCallback(pool.task('steps'), 3, { onStatus })
+    await expect(run.promise).resolves.toBe('done')
+    expect(onStatus.mock.lastCall?.[2]).toMatchObject({ progress: 1 })
+  })
+
+  it('passes values as they are, having nothing to clone them with', async () => {
+    const pool = createInlinePool(tasks)
+    const list = [1, 2]
+    await invokeLongCallback(pool.task('mutate'), list).promise
+    expect(list).toEqual([1, 2, 99])
+  })
+
+  it('stops a task at its next checkpoint on cancel, with the reason', async () => {
+    let seen: unknown
+    const pool = createInlinePool({
+      async spin(_: undefined, ctx: TaskContext) {
+        try {
+          for (;;) await ctx.checkpoint()
+        } catch (error) {
+          seen = error
+          throw error
+        }
+      },
+    })
+    const run = invokeLongCallback(pool.task('spin'), undefined)
+    await vi.waitFor(() => expect(pool.stats().running).toBe(1))
+    run.cancel('enough')
+    await expect(run.promise).rejects.toMatchObject({ reason: 'enough' })
+    await vi.waitFor(() => expect(seen).toMatchObject({ reason: 'enough' }))
+    expect(pool.stats().running).toBe(0)
+  })
+
+  it('ends a running task on terminate', async () => {
+    const pool = createInlinePool(tasks)
+    const waiting = invokeLongCallback(pool.task('wait'), undefined)
+    await vi.waitFor(() => expect(pool.stats().running).toBe(1))
+    pool.terminate()
+    await expect(waiting.promise).rejects.toBeInstanceOf(PoolTerminatedError)
   })
 })
