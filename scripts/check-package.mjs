@@ -5,7 +5,8 @@
 // builds a small app with Vite and with webpack 5 whose worker result must
 // reach the page in headless Chromium, where the app then checks progress,
 // status calls, errors, kill, timeout, crash, transfer and bad input with the
-// worker script that bundler emitted.
+// worker script that bundler emitted. Last, Jest 29 runs a component test
+// with the inline pool in its jsdom environment, as a Jest user would.
 //
 // KEEP_PACKAGE_CHECK=1 keeps the temporary folder for a look afterwards.
 import { execFileSync } from 'node:child_process'
@@ -72,6 +73,7 @@ try {
   await step('both apps pass the behaviour checks in Chromium', () =>
     checkInBrowser({ vite, webpack }),
   )
+  await step('Jest 29 (jsdom 20) runs a component test', () => testWithJest())
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(`package check passed in ${seconds} s`)
 } catch (error) {
@@ -98,9 +100,10 @@ async function step(title, action) {
   }
 }
 
-function run(command, args, { cwd = root } = {}) {
+function run(command, args, { cwd = root, env = process.env } = {}) {
   try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' })
+    const options = { cwd, env, encoding: 'utf8', stdio: 'pipe' }
+    return execFileSync(command, args, options)
   } catch (error) {
     const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim()
     throw new Error(`${command} ${args.join(' ')} failed:\n${output}`, {
@@ -268,6 +271,38 @@ async function checkInBrowser(builds) {
   } finally {
     await browser.close()
   }
+}
+
+// The fixture has its own CommonJS package.json, so that Jest, which runs
+// without its experimental ESM mode here, lets Babel turn it into require
+// calls. Our package is ESM, so Babel must transform it too.
+async function testWithJest() {
+  const dir = path.join(app, 'jest')
+  await cp(path.join(fixtures, 'jest'), dir, { recursive: true })
+  const babel = {
+    presets: [
+      [require.resolve('@babel/preset-env'), { targets: { node: 'current' } }],
+    ],
+  }
+  const config = {
+    rootDir: dir,
+    testMatch: ['**/*.jest.js'],
+    testEnvironment: require.resolve('jest-environment-jsdom'),
+    transform: { '\\.js$': [require.resolve('babel-jest'), babel] },
+    transformIgnorePatterns: ['/node_modules/(?!react-long-callback/)'],
+  }
+  run(
+    process.execPath,
+    [
+      require.resolve('jest/bin/jest'),
+      '--ci',
+      '--config',
+      JSON.stringify(config),
+    ],
+    // The bundler steps set NODE_ENV to production in this process; React's
+    // production build has no act().
+    { cwd: dir, env: { ...process.env, NODE_ENV: 'test' } },
+  )
 }
 
 function writeJson(file, data) {
