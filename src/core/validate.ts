@@ -71,7 +71,12 @@ export function checkRunOptions<TResult>(
   if (key !== undefined && (typeof key !== 'string' || key === '')) {
     fail(where, 'key', 'a non-empty string', key)
   }
-  if (store !== undefined && typeof store?.setState !== 'function') {
+  checkStore(where, store)
+}
+
+export function checkStore(where: string, store: unknown): void {
+  const setState = (store as { setState?: unknown } | null)?.setState
+  if (store !== undefined && typeof setState !== 'function') {
     fail(where, 'store', 'a store from createLongCallbackStore', store)
   }
 }

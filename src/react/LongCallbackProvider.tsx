@@ -2,6 +2,7 @@ import { createContext, useContext, useState } from 'react'
 import type { ReactNode } from 'react'
 import { createLongCallbackStore, getDefaultStore } from '../core/store.ts'
 import type { LongCallbackStore } from '../core/types.ts'
+import { checkStore } from '../core/validate.ts'
 
 const StoreContext = createContext<LongCallbackStore | null>(null)
 
@@ -25,6 +26,7 @@ export function LongCallbackProvider({
   store,
   children,
 }: LongCallbackProviderProps) {
+  checkStore('LongCallbackProvider', store)
   // Made once; a store given later in props takes precedence.
   const [ownStore] = useState(() => store ?? createLongCallbackStore())
   return (
