@@ -7,35 +7,25 @@ import {
 import { defineLongTask } from './defineLongTask.ts'
 import { AbortError } from './errors.ts'
 import { invokeLongCallback } from './invokeLongCallback.ts'
-import { dispatch, idleRunState, observeRun } from './store.ts'
+import { keyedRunOf } from './keyedRuns.ts'
+import { dispatch, idleRunState, isEnded, observeRun } from './store.ts'
 import type { LongCallbackStore, LongRun, LongTask, RunState } from './types.ts'
 
-// One run started by a controller, and a promise other owners of the same
-// key can wait on.
+// One run this controller started, with the settings it started under: the
+// key and store may change later, and must not change which runs count.
 interface Active {
-  run: LongRun<unknown> | undefined
-  done: Promise<void>
-  markDone: () => void
+  run: LongRun<unknown>
+  key: string | undefined
+  store: LongCallbackStore
+  cancelsOnUnmount: boolean
 }
+
+type Cancellable = Pick<LongRun<unknown>, 'id' | 'cancel'>
 
 interface Waiting<TInput, TResult> {
   input: TInput
   resolve: (result: TResult) => void
   reject: (error: Error) => void
-}
-
-// The keyed run in flight under each key of each store, whichever owner
-// started it: a component mounted later can then cancel it, and apply its
-// concurrency policy to it.
-const keyedRuns = new WeakMap<LongCallbackStore, Map<string, Active>>()
-
-function keyedRunsOf(store: LongCallbackStore): Map<string, Active> {
-  let runs = keyedRuns.get(store)
-  if (!runs) {
-    runs = new Map()
-    keyedRuns.set(store, runs)
-  }
-  return runs
 }
 
 /**
@@ -56,6 +46,10 @@ export class LongCallbackController<TInput, TResult> {
   #waiting: Array<Waiting<TInput, TResult>> = []
   #shownKey: string | undefined
   #releaseShown: (() => void) | undefined
+  // The ended state of the unkeyed run shown when the owner unmounted. Its
+  // entry is then forgotten, but React may show the same owner again (an
+  // Activity made visible), which must find its result where it left it.
+  #kept: { key: string; state: RunState } | undefined
   #unmounted = false
   #disposed = false
 
@@ -108,9 +102,27 @@ export class LongCallbackController<TInput, TResult> {
   /** The state of the shown run; the same object until it changes. */
   getSnapshot = (): RunState<TResult> => {
     const key = this.#shownKey
+    if (key === undefined) return idleRunState
     const state =
-      key === undefined ? undefined : this.#store.getState().runs[key]
-    return (state ?? idleRunState) as RunState<TResult>
+      this.#store.getState().runs[key] ??
+      (this.#kept?.key === key ? this.#kept.state : idleRunState)
+    return state as RunState<TResult>
+  }
+
+  /**
+   * What {@link getSnapshot} will return once `setOptions` has taken this
+   * store and key. A render that brings a new key reads this, so that it
+   * never shows the old key's run for a frame.
+   */
+  snapshotFor(
+    store: LongCallbackStore,
+    key: string | undefined,
+  ): RunState<TResult> {
+    if (key !== undefined) {
+      return (store.getState().runs[key] ?? idleRunState) as RunState<TResult>
+    }
+    const unchanged = store === this.#store && this.#options.key === undefined
+    return unchanged ? this.getSnapshot() : idleRunState
   }
 
   /** What a server render shows: nothing runs there. */
@@ -168,7 +180,7 @@ export class LongCallbackController<TInput, TResult> {
       case 'replace': {
         this.#rejectWaiting('replaced by a newer call')
         const promise = this.#start(input)
-        for (const active of busy) active.run?.cancel('replaced by a newer run')
+        for (const run of busy) run.cancel('replaced by a newer run')
         return promise
       }
     }
@@ -180,7 +192,7 @@ export class LongCallbackController<TInput, TResult> {
    */
   cancel = (): void => {
     this.#rejectWaiting('cancelled before it started')
-    for (const active of this.#busy()) active.run?.cancel()
+    for (const run of this.#busy()) run.cancel()
   }
 
   /**
@@ -188,33 +200,39 @@ export class LongCallbackController<TInput, TResult> {
    * removed from the store, so every reader of the key sees `'idle'` too.
    */
   reset = (): void => {
-    this.cancel()
+    // A cancel calls status handlers, which may start a newer run under the
+    // key or show one here: only what was shown before is cleared.
     const { key } = this.#options
-    if (key !== undefined) {
-      dispatch(this.#store, { type: 'remove', key })
+    const store = this.#store
+    const owner = key === undefined ? undefined : store.getState().owners[key]
+    const shown = this.#shownKey
+    this.cancel()
+    if (key === undefined) {
+      if (this.#shownKey === shown) this.#show(undefined)
       return
     }
-    this.#show(undefined)
+    if (owner !== undefined) {
+      dispatch(store, { type: 'remove', key, runId: owner })
+    }
   }
 
   #start(input: TInput): Promise<TResult> {
     const { key } = this.#options
     const store = this.#store
-    const active = newActive()
-    const ended = (status: boolean | number) => {
-      if (typeof status !== 'boolean') return false
-      this.#running.delete(active)
-      const runs = keyedRuns.get(store)
-      if (key !== undefined && runs?.get(key) === active) runs.delete(key)
-      active.markDone()
-      return true
-    }
+    // Its run is set as soon as invokeLongCallback returns, before any
+    // status call: the first one comes a microtask later.
+    const active = {
+      key,
+      store,
+      cancelsOnUnmount: this.#cancelsOnUnmount(),
+    } as Active
     const run = invokeLongCallback(this.#longTask(), input, {
       ...this.#options,
       signal: undefined,
       store,
       onStatus: (status, result, info) => {
-        const isEnd = ended(status)
+        const isEnd = typeof status === 'boolean'
+        if (isEnd) this.#running.delete(active)
         // A handler that throws is reported by invokeLongCallback; the calls
         // waiting behind this run must still start.
         try {
@@ -226,7 +244,6 @@ export class LongCallbackController<TInput, TResult> {
     })
     active.run = run
     this.#running.add(active)
-    if (key !== undefined) keyedRunsOf(store).set(key, active)
     if (this.#shownKey !== (key ?? run.id)) this.#show(key ?? run.id)
     return run.promise
   }
@@ -240,28 +257,52 @@ export class LongCallbackController<TInput, TResult> {
     return promise
   }
 
-  // Starts the next waiting call once nothing is going. A run of another
-  // owner of the key does not call us when it ends: wait for it.
+  // Starts the next waiting call once nothing is going. A run that another
+  // owner of the key started does not call us when it ends: wait for it.
+  // Each owner keeps its own queue, so two owners of one key do not run
+  // their calls in the order they were made: the owner whose run just ended
+  // goes first. One queue per key, shared by its owners, would fix that.
   #drain = (): void => {
     if (this.#waiting.length === 0) return
-    const busy = this.#busy()
-    if (busy.length > 0) {
-      for (const active of busy) {
-        if (!this.#running.has(active)) void active.done.then(this.#drain)
-      }
+    const other = this.#othersKeyedRun()
+    if (other) {
+      void other.done.then(this.#drain)
       return
     }
+    if (this.#ownBusy().length > 0) return
     const next = this.#waiting.shift()
     if (next) this.#start(next.input).then(next.resolve, next.reject)
   }
 
-  #busy(): Active[] {
-    const busy = [...this.#running]
-    const { key } = this.#options
-    const other =
-      key === undefined ? undefined : keyedRuns.get(this.#store)?.get(key)
-    if (other && !this.#running.has(other)) busy.push(other)
+  // The runs that count for the policy and for cancel: those going under
+  // the current key and store, whoever started them.
+  #busy(): Cancellable[] {
+    const busy: Cancellable[] = this.#ownBusy()
+    const other = this.#othersKeyedRun()
+    if (other) busy.push(other)
     return busy
+  }
+
+  #ownBusy(): Array<LongRun<unknown>> {
+    const { key } = this.#options
+    const runs: Array<LongRun<unknown>> = []
+    for (const active of this.#running) {
+      if (active.key === key && active.store === this.#store) {
+        runs.push(active.run)
+      }
+    }
+    return runs
+  }
+
+  #othersKeyedRun() {
+    const { key } = this.#options
+    if (key === undefined) return undefined
+    const run = keyedRunOf(this.#store, key)
+    if (!run) return undefined
+    for (const active of this.#running) {
+      if (active.run.id === run.id) return undefined
+    }
+    return run
   }
 
   #rejectWaiting(reason: string): void {
@@ -275,6 +316,7 @@ export class LongCallbackController<TInput, TResult> {
   #show(key: string | undefined): void {
     this.#releaseShown?.()
     this.#releaseShown = undefined
+    this.#kept = undefined
     this.#shownKey = key
     const transient = key !== undefined && key !== this.#options.key
     if (transient && !this.#unmounted) {
@@ -291,15 +333,25 @@ export class LongCallbackController<TInput, TResult> {
     return this.#options.cancelOnUnmount ?? this.#options.key === undefined
   }
 
+  // Each run is cancelled or not as it was started, whatever the key is now:
+  // an unkeyed run left going would be one nobody can see or cancel.
   #dispose(): void {
     this.#disposed = true
+    if (this.#cancelsOnUnmount()) {
+      this.#rejectWaiting('the component unmounted')
+    }
+    for (const active of [...this.#running]) {
+      if (active.cancelsOnUnmount) active.run.cancel('the component unmounted')
+    }
+    // Only now, so that a run cancelled above is kept as cancelled.
+    const key = this.#shownKey
+    const state =
+      key === undefined ? undefined : this.#store.getState().runs[key]
+    if (key !== undefined && state && isEnded(state.status)) {
+      if (key !== this.#options.key) this.#kept = { key, state }
+    }
     this.#releaseShown?.()
     this.#releaseShown = undefined
-    if (!this.#cancelsOnUnmount()) return
-    this.#rejectWaiting('the component unmounted')
-    for (const active of this.#running) {
-      active.run?.cancel('the component unmounted')
-    }
   }
 
   // A plain function is read at each call: an inline arrow is new on every
@@ -312,14 +364,6 @@ export class LongCallbackController<TInput, TResult> {
       TResult
     >
   }
-}
-
-function newActive(): Active {
-  let markDone!: () => void
-  const done = new Promise<void>((resolve) => {
-    markDone = resolve
-  })
-  return { run: undefined, done, markDone }
 }
 
 function rejected(reason: string): Promise<never> {

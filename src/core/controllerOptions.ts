@@ -45,14 +45,16 @@ export interface ControllerOptions<TResult> extends Omit<
 > {
   /**
    * What `invoke` does while a run is going; see {@link Concurrency}.
-   * With a `key`, the run going under that key counts, whoever started it.
-   * Default: `'replace'`.
+   * With a `key`, the run going under that key counts, whoever started it
+   * (another component, or `invokeLongCallback`); runs under an earlier key
+   * do not. Default: `'replace'`.
    */
   concurrency?: Concurrency | undefined
   /**
    * Whether the runs still going (and the calls still waiting) are cancelled
-   * when the owner unmounts. Default: `true` without a `key`, `false` with
-   * one, so that a keyed run left going finishes into the store.
+   * when the owner unmounts, or when an `<Activity>` hides it. Default:
+   * `true` without a `key`, `false` with one, so that a keyed run left going
+   * finishes into the store. Each run keeps the setting it started with.
    */
   cancelOnUnmount?: boolean | undefined
 }

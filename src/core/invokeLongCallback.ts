@@ -1,4 +1,5 @@
 import { PoolTerminatedError, TimeoutError, toAbortError } from './errors.ts'
+import { trackKeyedRun } from './keyedRuns.ts'
 import { onAbort, rethrowLater } from './onAbort.ts'
 import { dispatch, dispatchProgress, getDefaultStore } from './store.ts'
 import { startInterval, startTimeout } from './timers.ts'
@@ -56,6 +57,7 @@ export function invokeLongCallback<TInput, TResult>(
   let periods = 0
   let ended = false
   let stopListening: (() => void) | undefined
+  let endKeyed: (() => void) | undefined
   let periodTimer: ReturnType<typeof setInterval> | undefined
   let timeoutTimer: ReturnType<typeof setTimeout> | undefined
   let resolvePromise!: (result: TResult) => void
@@ -96,6 +98,9 @@ export function invokeLongCallback<TInput, TResult>(
     clearInterval(periodTimer)
     clearTimeout(timeoutTimer)
     stopListening?.()
+    // Before the status call: a handler that starts the next run under the
+    // key must not find this one still going.
+    endKeyed?.()
     const endedAt = Date.now()
     if (outcome.ok) {
       dispatch(store, {
@@ -138,6 +143,9 @@ export function invokeLongCallback<TInput, TResult>(
     status: 'queued',
     startedAt: Date.now(),
   })
+  if (options.key !== undefined) {
+    endKeyed = trackKeyedRun(store, key, id, (reason) => cancel(reason))
+  }
   const period = options.period ? Math.max(options.period, MIN_PERIOD_MS) : 0
   if (period > 0) {
     queueMicrotask(() => {

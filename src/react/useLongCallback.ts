@@ -1,4 +1,5 @@
 import {
+  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -94,9 +95,16 @@ export function useLongCallback<TInput, TResult>(
     controller.setOptions(task, options, store)
   })
   useIsomorphicLayoutEffect(controller.mount, [controller])
+  // The controller takes a new key or store only in the effect above; this
+  // render must already show that key's run, not the old one's.
+  const key = options?.key
+  const getSnapshot = useCallback(
+    () => controller.snapshotFor(store, key),
+    [controller, store, key],
+  )
   const state = useSyncExternalStore(
     controller.subscribe,
-    controller.getSnapshot,
+    getSnapshot,
     controller.getServerSnapshot,
   )
   return useMemo(
