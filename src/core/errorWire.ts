@@ -14,6 +14,8 @@ export interface SerializedError {
   stack: string | undefined
   cause?: SerializedError | { value: unknown }
   props?: Record<string, unknown>
+  /** The errors of an `AggregateError`. */
+  errors?: SerializedError[]
 }
 
 // Classes rebuilt on the page, so that `instanceof` works on what a worker
@@ -41,7 +43,15 @@ const OWN_FIELDS = new Set(['name', 'message', 'stack', 'cause'])
  */
 export function serializeError(thrown: unknown, depth = 0): SerializedError {
   if (!(thrown instanceof Error)) {
-    return { name: 'Error', message: textOf(thrown), stack: undefined }
+    // As the page wraps a non-Error that a task on the page throws.
+    const data: SerializedError = {
+      name: 'Error',
+      message: nonErrorMessage(thrown),
+      stack: undefined,
+    }
+    const cause = cloneable(thrown)
+    if (cause) data.cause = cause
+    return data
   }
   const data: SerializedError = {
     name: thrown.name,
@@ -57,6 +67,11 @@ export function serializeError(thrown: unknown, depth = 0): SerializedError {
   }
   const props = ownProps(thrown)
   if (props) data.props = props
+  if (thrown instanceof AggregateError && depth < 8) {
+    data.errors = Array.from(thrown.errors, (error: unknown) =>
+      serializeError(error, depth + 1),
+    )
+  }
   return data
 }
 
@@ -81,28 +96,49 @@ function ownProps(error: Error): Record<string, unknown> | undefined {
   return props
 }
 
-/** Rebuilds a real `Error` of the matching class from its serialized form. */
+/**
+ * Rebuilds a real `Error` of the matching class from its serialized form.
+ * A record it cannot read (a worker's own code may post anything) becomes
+ * an `Error` that says so: the run must end, not hang on a throw here.
+ */
 export function deserializeError(data: SerializedError): Error {
-  const Known = KNOWN[data.name]
-  const error = Known ? new Known(data.message) : new Error(data.message)
+  try {
+    return rebuild(data)
+  } catch (cause) {
+    return new Error(
+      `The worker reported an error the page could not read: ${messageOf(cause)}`,
+    )
+  }
+}
+
+function rebuild(data: SerializedError): Error {
+  // Own names only: `toString` or `constructor` are no error classes.
+  const Known = Object.hasOwn(KNOWN, data.name) ? KNOWN[data.name] : undefined
+  const error =
+    data.name === 'AbortError'
+      ? new AbortError(data.props?.['reason'])
+      : data.errors
+        ? new AggregateError(data.errors.map(rebuild), data.message)
+        : new (Known ?? Error)(data.message)
+  error.message = data.message
   if (error.name !== data.name) error.name = data.name
-  if (data.name === 'AbortError') return rebuildAbort(data)
   error.stack = data.stack ?? `${data.name}: ${data.message}`
   if (data.cause) {
     error.cause =
       'value' in data.cause && !('name' in data.cause)
         ? data.cause.value
-        : deserializeError(data.cause as SerializedError)
+        : rebuild(data.cause as SerializedError)
   }
-  if (data.props) Object.assign(error, data.props)
+  if (data.props) {
+    const { reason: _reason, ...props } = data.props
+    Object.assign(error, data.name === 'AbortError' ? props : data.props)
+  }
   return error
 }
 
-function rebuildAbort(data: SerializedError): AbortError {
-  const error = new AbortError(data.props?.['reason'])
-  error.message = data.message
-  error.stack = data.stack ?? `AbortError: ${data.message}`
-  return error
+/** The message of the `Error` that stands for a thrown non-Error value. */
+export function nonErrorMessage(thrown: unknown): string {
+  return `Task failed with a non-Error value: ${textOf(thrown)}`
 }
 
 /**

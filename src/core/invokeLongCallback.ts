@@ -1,3 +1,4 @@
+import { nonErrorMessage } from './errorWire.ts'
 import { PoolTerminatedError, TimeoutError, toAbortError } from './errors.ts'
 import { trackKeyedRun } from './keyedRuns.ts'
 import { onAbort, rethrowLater } from './onAbort.ts'
@@ -10,7 +11,7 @@ import type {
   LongTask,
   StatusInfo,
 } from './types.ts'
-import { checkRunOptions, describe, fail } from './validate.ts'
+import { checkRunOptions, fail } from './validate.ts'
 
 /** Periods shorter than this count as this: one frame. */
 export const MIN_PERIOD_MS = 16
@@ -243,7 +244,5 @@ function failure(thrown: unknown): Outcome<never> {
 
 function asError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown
-  return new Error(`Task failed with a non-Error value: ${describe(thrown)}`, {
-    cause: thrown,
-  })
+  return new Error(nonErrorMessage(thrown), { cause: thrown })
 }

@@ -43,11 +43,13 @@ describe('error serialization', () => {
     expect(roundTrip(new Error('b', { cause: () => 1 })).cause).toBeUndefined()
   })
 
-  it('turns a thrown non-Error into an Error with its text', () => {
+  it('turns a thrown non-Error into an Error with its text, and the value as cause', () => {
     expect(roundTrip('plain string')).toMatchObject({
       name: 'Error',
-      message: 'plain string',
+      message: 'Task failed with a non-Error value: plain string',
+      cause: 'plain string',
     })
+    expect(roundTrip({ code: 42 }).cause).toEqual({ code: 42 })
   })
 
   it('describes a thrown value that has no string form', () => {
@@ -56,16 +58,44 @@ describe('error serialization', () => {
         throw new Error('no text')
       },
     }
-    expect(roundTrip(Object.create(null))).toMatchObject({
-      message: '[object Object]',
-    })
-    expect(roundTrip(throwing).message).toBe('[object Object]')
+    const text = 'Task failed with a non-Error value: [object Object]'
+    expect(roundTrip(Object.create(null))).toMatchObject({ message: text })
+    expect(roundTrip(throwing).message).toBe(text)
   })
 
   it('keeps the reason of an AbortError across the thread', () => {
     const copy = roundTrip(new AbortError('user left'))
     expect(copy).toBeInstanceOf(AbortError)
     expect((copy as AbortError).reason).toBe('user left')
+  })
+
+  it('keeps the cause and fields of an error a task names AbortError', () => {
+    const thrown = Object.assign(new Error('stopped', { cause: { at: 3 } }), {
+      name: 'AbortError',
+      code: 'E_STOP',
+    })
+    expect(roundTrip(thrown)).toMatchObject({
+      name: 'AbortError',
+      message: 'stopped',
+      cause: { at: 3 },
+      code: 'E_STOP',
+    })
+  })
+
+  it.each(['toString', 'valueOf', 'constructor', '__proto__'])(
+    'rebuilds an error named %s as a plain Error with that name',
+    (name) => {
+      const copy = roundTrip(Object.assign(new Error('odd'), { name }))
+      expect(copy).toBeInstanceOf(Error)
+      expect(copy).toMatchObject({ name, message: 'odd' })
+    },
+  )
+
+  it('turns an error record it cannot read into an Error that says so', () => {
+    const bad = { name: 'Error', message: 'x', stack: undefined, cause: 5 }
+    expect(deserializeError(bad as never).message).toMatch(
+      /^The worker reported an error the page could not read/,
+    )
   })
 })
 

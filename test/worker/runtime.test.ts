@@ -53,7 +53,7 @@ describe('worker runtime', () => {
     expect(await worker.ended()).toMatchObject({
       rlc: 'fail',
       id: 2,
-      error: { message: '[object Object]' },
+      error: { message: 'Task failed with a non-Error value: [object Object]' },
     })
   })
 
