@@ -136,12 +136,18 @@ export class PoolWorker {
   cancel(job: Job, reason: Error, killAfterMs: number): void {
     if (this.#job !== job) return
     this.#job = undefined
-    this.#draining = job.wireId
     this.#post({
       rlc: 'cancel',
       id: job.wireId,
       reason: serializeError(reason),
     })
+    this.#waitForEnd(job.wireId, killAfterMs)
+  }
+
+  // The run has settled but its task may still run: the worker stays busy
+  // until the task reports its end, or is terminated after `killAfterMs`.
+  #waitForEnd(id: number, killAfterMs: number): void {
+    this.#draining = id
     this.#killTimer = startTimeout(() => this.#exit(), killAfterMs)
   }
 
@@ -210,8 +216,15 @@ export class PoolWorker {
     const job = this.#job
     if (job?.wireId !== id) return
     this.#job = undefined
-    if (message.rlc === 'done') job.resolve(message.result)
-    else job.reject(deserializeError(message.error))
+    if (message.rlc === 'done') {
+      job.resolve(message.result)
+    } else {
+      job.reject(deserializeError(message.error))
+      if (message.ongoing) {
+        this.#waitForEnd(id, job.hooks.killAfterMs ?? this.#killAfterMs)
+        return
+      }
+    }
     this.#events.onFree(this)
   }
 

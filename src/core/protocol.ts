@@ -39,11 +39,16 @@ export interface DoneMessage {
   result: unknown
 }
 
-/** Worker to page: the task threw. */
+/**
+ * Worker to page: the task threw. With `ongoing`, the run failed while its
+ * task still runs (its report could not be sent): the worker stays busy
+ * until a later `done` or `fail` for the same id.
+ */
 export interface FailMessage {
   rlc: 'fail'
   id: number
   error: SerializedError
+  ongoing?: true
 }
 
 /**

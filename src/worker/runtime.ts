@@ -30,9 +30,14 @@ interface ActiveRun {
 /**
  * Serves a task map on a worker scope: runs tasks on request, reports their
  * progress, results and errors, and tells the page when the worker breaks
- * in ways a browser does not report by itself.
+ * in ways a browser does not report by itself. `early` holds the data of
+ * messages that arrived before, handled first.
  */
-export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
+export function serveTasks(
+  scope: WorkerScope,
+  tasks: TaskMap,
+  early: readonly unknown[] = [],
+): void {
   const active = new Map<number, ActiveRun>()
   const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
     scope.postMessage(message, transfer)
@@ -83,17 +88,24 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
     }
   }
 
+  // A partial is copied, never moved: the task usually goes on filling what
+  // it shows, and the value may be its result too, whose transfer mark must
+  // be left for the result.
   const postUpdate = (id: number, task: string, update: ContextUpdate) => {
     try {
-      post({ rlc: 'update', id, ...update }, takeTransferables(update.partial))
+      post({ rlc: 'update', id, ...update })
     } catch (cause) {
       const error = record(
         'DataCloneError',
         `Task "${task}" reported partial data that cannot be cloned to the page: ${messageOf(cause)}`,
       )
       const run = active.get(id)
-      finish(id, () => post({ rlc: 'fail', id, error }))
-      run?.abort.abort(revive(error))
+      if (!run) return
+      // The run fails now, but its task goes on until it sees the signal:
+      // the worker is not free until it ends, and reports that end.
+      run.close()
+      post({ rlc: 'fail', id, error, ongoing: true })
+      run.abort.abort(revive(error))
     }
   }
 
@@ -120,12 +132,15 @@ export function serveTasks(scope: WorkerScope, tasks: TaskMap): void {
     run.abort.abort(revive(reason))
   }
 
-  scope.addEventListener('message', (event) => {
-    const data = (event as MessageEvent).data
+  const receive = (data: unknown) => {
     if (!isPageMessage(data)) return
     if (data.rlc === 'run') start(data)
     else cancel(data)
+  }
+  scope.addEventListener('message', (event) => {
+    receive((event as MessageEvent).data)
   })
+  for (const data of early) receive(data)
   reportBreakage(scope, post)
   post({ rlc: 'ready' })
 }
