@@ -3,11 +3,23 @@ import { serveTasks, type WorkerScope } from './runtime.ts'
 
 let served = false
 
+// A worker drops the messages that arrive while it has no listener. A module
+// that awaits something before defineTasks (a WebAssembly module, a
+// top-level await) would lose the runs the page hands it meanwhile, so this
+// module, evaluated before the code that imports it, keeps them until then.
+const early: unknown[] = []
+const keepEarly = (event: Event) => early.push((event as MessageEvent).data)
+workerScope()?.addEventListener('message', keepEarly)
+
 /**
  * Declares the tasks a worker module offers, and serves them when the module
  * runs in a worker. Returns `tasks` unchanged, so `typeof tasks` types the
  * page side. Outside a worker (a jsdom test importing the module for
  * `createInlinePool`) it installs nothing. Call it once per worker.
+ *
+ * It may come after an `await` (a WebAssembly module to load first): runs
+ * the page hands over meanwhile wait for it, for as long as the pool's
+ * `startTimeoutMs` allows.
  */
 export function defineTasks<TTasks extends TaskMap>(tasks: TTasks): TTasks {
   checkTasks(tasks)
@@ -19,7 +31,8 @@ export function defineTasks<TTasks extends TaskMap>(tasks: TTasks): TTasks {
     )
   }
   served = true
-  serveTasks(scope, tasks)
+  scope.removeEventListener('message', keepEarly)
+  serveTasks(scope, tasks, early.splice(0))
   return tasks
 }
 
@@ -36,10 +49,10 @@ function checkTasks(tasks: unknown): void {
 
 // A dedicated worker's global scope, or undefined on the page, in Node and
 // in jsdom.
-function workerScope(): WorkerScope | undefined {
+function workerScope(): (WorkerScope & EventTarget) | undefined {
   const WorkerGlobal = (globalThis as { WorkerGlobalScope?: unknown })
     .WorkerGlobalScope
   if (typeof WorkerGlobal !== 'function') return undefined
   if (!(globalThis instanceof WorkerGlobal)) return undefined
-  return globalThis as unknown as WorkerScope
+  return globalThis as unknown as WorkerScope & EventTarget
 }

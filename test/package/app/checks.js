@@ -33,6 +33,20 @@ async function failure(promise) {
 }
 
 const checks = {
+  async 'a worker that defines its tasks after an await gets its first run'() {
+    const pool = createWorkerPool(
+      () =>
+        new Worker(new URL('./late.worker.js', import.meta.url), {
+          type: 'module',
+        }),
+      { size: 1 },
+    )
+    // Lost, the run would wait forever: the timeout turns that into a miss.
+    const run = invokeLongCallback(pool.task('scale'), 7, { timeoutMs: 5_000 })
+    const result = await run.promise.catch((error) => error.name)
+    pool.terminate()
+    return { ok: result === 21, detail: `got ${result}` }
+  },
   async 'progress is coalesced, the last value arrives'() {
     const { pool, counts } = openPool({ size: 1 })
     const store = createLongCallbackStore()
