@@ -25,7 +25,8 @@ export interface TaskContext {
   /**
    * Hands a partial result to the page (rows found so far, a preview).
    * Coalesced like {@link TaskContext.progress}; the latest one is kept in
-   * the run's state.
+   * the run's state. It is copied, never moved: a value marked with
+   * `transfer` keeps its mark for the result.
    */
   partial(data: unknown): void
 }
