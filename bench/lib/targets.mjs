@@ -23,7 +23,8 @@ function verdict(value, limit, atLeast = false) {
   if (value === undefined || limit === undefined) return 'not measured'
   const met = atLeast ? value >= limit : value <= limit
   if (met) return 'met'
-  return `missed by ${pct(value / limit)}`
+  const by = pct(value / limit)
+  return by === '0 %' ? 'missed, by under 1 % (a tie)' : `missed by ${by}`
 }
 
 function sizeOf(results, library, part) {
