@@ -1,7 +1,7 @@
-import { nonErrorMessage } from './errorWire.ts'
 import { PoolTerminatedError, TimeoutError, toAbortError } from './errors.ts'
 import { trackKeyedRun } from './keyedRuns.ts'
 import { onAbort, rethrowLater } from './onAbort.ts'
+import { asError } from './localRun.ts'
 import { dispatch, dispatchProgress, getDefaultStore } from './store.ts'
 import { startInterval, startTimeout } from './timers.ts'
 import type {
@@ -240,9 +240,4 @@ function failure(thrown: unknown): Outcome<never> {
   const error = asError(thrown)
   const cut = error instanceof PoolTerminatedError
   return { ok: false, reason: cut ? 'cancelled' : 'error', error }
-}
-
-function asError(thrown: unknown): Error {
-  if (thrown instanceof Error) return thrown
-  return new Error(nonErrorMessage(thrown), { cause: thrown })
 }

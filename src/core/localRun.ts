@@ -1,4 +1,5 @@
 import { createTaskContext, type ContextUpdate } from './context.ts'
+import { nonErrorMessage } from './errorWire.ts'
 import { toAbortError } from './errors.ts'
 import { onAbort } from './onAbort.ts'
 import type { RunHooks, TaskContext } from './types.ts'
@@ -51,9 +52,16 @@ export function runOnThisThread<TInput, TResult>(
         },
         (error: unknown) => {
           handle.close()
-          reject(error)
+          reject(asError(error))
         },
       )
       .finally(stopListening)
   })
+}
+
+// A worker sends a thrown non-Error as an Error: a task on this thread gives
+// the same, so `task.run` fails alike whichever pool runs it.
+export function asError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown
+  return new Error(nonErrorMessage(thrown), { cause: thrown })
 }

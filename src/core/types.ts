@@ -25,8 +25,9 @@ export interface TaskContext {
   /**
    * Hands a partial result to the page (rows found so far, a preview).
    * Coalesced like {@link TaskContext.progress}; the latest one is kept in
-   * the run's state. It is copied, never moved: a value marked with
-   * `transfer` keeps its mark for the result.
+   * the run's state. From a worker it is copied, never moved: a value
+   * marked with `transfer` keeps its mark for the result. On the page and
+   * in the inline pool, the object itself is handed over.
    */
   partial(data: unknown): void
 }
@@ -245,7 +246,8 @@ export interface LongRun<TResult> {
   readonly id: string
   /**
    * Resolves with the result; rejects with the task's error, an
-   * `AbortError` on cancel, or a `TimeoutError`.
+   * `AbortError` on cancel, a `TimeoutError`, or a `PoolTerminatedError`
+   * when its pool is terminated.
    */
   readonly promise: Promise<TResult>
   /**

@@ -24,7 +24,9 @@ const WHERE = 'createInlinePool'
  * A pool of the same type as `createWorkerPool` that runs the task object on
  * the current thread, asynchronously, with the same context, cancel,
  * progress and errors. Inputs and results are cloned as they would be
- * between threads, so a value a worker could not receive fails here too.
+ * between threads, so a value a worker could not receive (a function) fails
+ * here too; a jsdom DOM node is the exception, which Node's structuredClone
+ * copies as an empty object.
  * Components written against a worker pool can then be tested in jsdom.
  *
  * Every run starts at once: the inline pool has no queue and no size, so a
