@@ -15,28 +15,9 @@ import {
   WorkerCrashError,
   transfer,
 } from '../../src/index.ts'
-import type {
-  LongTask,
-  RunHooks,
-  StatusInfo,
-  TaskContext,
-} from '../../src/index.ts'
+import type { LongTask, RunHooks, StatusInfo } from '../../src/index.ts'
 import { transfer as workerTransfer } from '../../src/worker.ts'
-
-function wait(ms: number, ctx: TaskContext): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms)
-    ctx.signal.addEventListener('abort', () => {
-      clearTimeout(timer)
-      reject(ctx.signal.reason)
-    })
-  })
-}
-
-const sleepy = defineLongTask(async (ms: number, ctx) => {
-  await wait(ms, ctx)
-  return ms * 2
-}, 'sleepy')
+import { sleepy, wait } from '../react/helpers.tsx'
 
 /** A LongTask that stays queued until `start()`, then ends on `finish()`. */
 function gatedTask() {

@@ -1,15 +1,14 @@
 // API.md §1 and §2 in a real browser with real workers, where the existing
 // suites leave a statement unchecked: the pool's defaults, what a crash
-// leaves alone, the signal on timeout, and what progress and checkpoints
-// cost a task.
+// leaves alone, and the signal on timeout.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createLongCallbackStore,
-  createWorkerPool,
   invokeLongCallback,
   WorkerCrashError,
 } from '../../src/index.ts'
 import type { WorkerPool, WorkerPoolOptions } from '../../src/index.ts'
+import { countedPool as countWorkers } from '../fixtures/pools.ts'
 import { CHANNEL, type ConformanceTasks } from './conformance.worker.ts'
 
 const pools: Array<WorkerPool<ConformanceTasks>> = []
@@ -23,25 +22,10 @@ afterEach(() => {
 
 /** A pool of the conformance worker that counts workers made and ended. */
 function countedPool(options: WorkerPoolOptions = {}) {
-  let spawned = 0
-  let ended = 0
-  const pool = createWorkerPool<ConformanceTasks>(() => {
-    const worker = new Worker(
-      new URL('./conformance.worker.ts', import.meta.url),
-      { type: 'module' },
-    )
-    const terminate = worker.terminate.bind(worker)
-    let terminated = false
-    worker.terminate = () => {
-      if (!terminated) ended++
-      terminated = true
-      terminate()
-    }
-    spawned++
-    return worker
-  }, options)
-  pools.push(pool)
-  return { pool, spawned: () => spawned, alive: () => spawned - ended }
+  const url = new URL('./conformance.worker.ts', import.meta.url)
+  const counted = countWorkers<ConformanceTasks>(url, options)
+  pools.push(counted.pool)
+  return counted
 }
 
 function setCores(cores: number): void {

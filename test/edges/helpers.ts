@@ -1,7 +1,7 @@
 // Shared tools of the edge-case tests: pools of their fixtures whose
 // workers are counted, and a way to tell "never settled" from a failure.
-import { createWorkerPool } from '../../src/index.ts'
 import type { TaskMap, WorkerPoolOptions } from '../../src/index.ts'
+import { countedPool as countWorkers } from '../fixtures/pools.ts'
 
 export type Outcome =
   | { state: 'resolved'; value: unknown }
@@ -39,23 +39,5 @@ export function countedPool<TTasks extends TaskMap>(
   fixture: keyof typeof fixtures,
   options: WorkerPoolOptions = {},
 ) {
-  let spawned = 0
-  let ended = 0
-  const pool = createWorkerPool<TTasks>(() => {
-    const worker = new Worker(fixtures[fixture](), { type: 'module' })
-    const terminate = worker.terminate.bind(worker)
-    let terminated = false
-    worker.terminate = () => {
-      if (!terminated) ended++
-      terminated = true
-      terminate()
-    }
-    spawned++
-    return worker
-  }, options)
-  return {
-    pool,
-    spawned: () => spawned,
-    alive: () => spawned - ended,
-  }
+  return countWorkers<TTasks>(fixtures[fixture](), options)
 }

@@ -3,7 +3,7 @@
 // abort listeners, console warnings and unhandled rejections.
 import { afterAll, beforeAll, expect, vi } from 'vitest'
 import { commands } from 'vitest/browser'
-import { createWorkerPool, invokeLongCallback } from '../../src/index.ts'
+import { invokeLongCallback } from '../../src/index.ts'
 import type {
   EndReason,
   InvokeOptions,
@@ -11,6 +11,7 @@ import type {
   LongTask,
   WorkerPoolOptions,
 } from '../../src/index.ts'
+import { countedPool as countWorkers } from '../fixtures/pools.ts'
 import type { ReliabilityTasks } from '../fixtures/reliability.worker.ts'
 import type { HeapCensus, HeapCensusQuery } from './heapCensus.ts'
 
@@ -22,34 +23,10 @@ declare module 'vitest/browser' {
 
 export const heapCensus = (query: HeapCensusQuery) => commands.heapCensus(query)
 
-/**
- * A pool of the reliability worker that counts the workers it makes and
- * ends. It keeps no reference to them, so that it cannot hide a leak.
- */
+/** A pool of the reliability worker that counts its workers. */
 export function countedPool(options: WorkerPoolOptions = {}) {
-  let spawned = 0
-  let ended = 0
-  const pool = createWorkerPool<ReliabilityTasks>(() => {
-    const worker = new Worker(
-      new URL('../fixtures/reliability.worker.ts', import.meta.url),
-      { type: 'module' },
-    )
-    const terminate = worker.terminate.bind(worker)
-    let terminated = false
-    worker.terminate = () => {
-      if (!terminated) ended++
-      terminated = true
-      terminate()
-    }
-    spawned++
-    return worker
-  }, options)
-  return {
-    pool,
-    spawned: () => spawned,
-    /** Workers made and not terminated: what the page still holds. */
-    alive: () => spawned - ended,
-  }
+  const url = new URL('../fixtures/reliability.worker.ts', import.meta.url)
+  return countWorkers<ReliabilityTasks>(url, options)
 }
 
 /** One status call as the handler heard it. */
