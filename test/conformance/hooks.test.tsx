@@ -8,30 +8,9 @@ import {
   createLongCallbackStore,
   useLongCallback,
 } from '../../src/index.ts'
-import type { LongTask, RunHooks } from '../../src/index.ts'
 import { createInlinePool } from '../../src/testing.ts'
+import { gatedTask } from './gatedTask.ts'
 import { sleepy, withStore } from '../react/helpers.tsx'
-
-/** A LongTask that stays queued until `start()`, then ends on `finish()`. */
-function gatedTask() {
-  let hooks: RunHooks | undefined
-  let resolve!: (value: string) => void
-  const task: LongTask<undefined, string> = {
-    name: 'gated',
-    run(_input, given) {
-      hooks = given
-      return new Promise<string>((done, fail) => {
-        resolve = done
-        given.signal.addEventListener('abort', () => fail(given.signal.reason))
-      })
-    },
-  }
-  return {
-    task,
-    start: () => hooks?.onStart?.(),
-    finish: (value: string) => resolve(value),
-  }
-}
 
 describe('useLongCallback (API.md §5)', () => {
   beforeEach(() => {

@@ -15,30 +15,10 @@ import {
   WorkerCrashError,
   transfer,
 } from '../../src/index.ts'
-import type { LongTask, RunHooks, StatusInfo } from '../../src/index.ts'
+import type { LongTask, StatusInfo } from '../../src/index.ts'
 import { transfer as workerTransfer } from '../../src/worker.ts'
+import { gatedTask } from './gatedTask.ts'
 import { sleepy, wait } from '../react/helpers.tsx'
-
-/** A LongTask that stays queued until `start()`, then ends on `finish()`. */
-function gatedTask() {
-  let hooks: RunHooks | undefined
-  let resolve!: (value: string) => void
-  const task: LongTask<undefined, string> = {
-    name: 'gated',
-    run(_input, given) {
-      hooks = given
-      return new Promise<string>((done, fail) => {
-        resolve = done
-        given.signal.addEventListener('abort', () => fail(given.signal.reason))
-      })
-    },
-  }
-  return {
-    task,
-    start: () => hooks?.onStart?.(),
-    finish: (value: string) => resolve(value),
-  }
-}
 
 const INFO_KEYS = ['elapsedMs', 'message', 'partial', 'progress']
 
