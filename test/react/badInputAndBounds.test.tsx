@@ -9,9 +9,7 @@ import {
   type LongCallbackStore,
   type TaskContext,
 } from '../../src/index.ts'
-import { sleepy, wait, withStore } from './helpers.tsx'
-
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0))
+import { settle, sleepy, wait, withStore } from './helpers.tsx'
 
 describe('bad input from JavaScript callers', () => {
   beforeEach(() => {

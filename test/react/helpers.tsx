@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { act } from '@testing-library/react'
+import { vi } from 'vitest'
 import {
   createLongCallbackStore,
   defineLongTask,
@@ -63,3 +65,9 @@ export function withStore(store: LongCallbackStore) {
     return <LongCallbackProvider store={store}>{children}</LongCallbackProvider>
   }
 }
+
+/**
+ * Lets fake timers and microtasks run to now, inside `act`: an unmount is
+ * acted on a microtask later, and React must apply what that changes.
+ */
+export const settle = () => act(() => vi.advanceTimersByTimeAsync(0))

@@ -15,9 +15,7 @@ import {
   type LongCallbackStore,
   type StatusHandler,
 } from '../../src/index.ts'
-import { sleepy, stepper, withStore } from './helpers.tsx'
-
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0))
+import { settle, sleepy, stepper, withStore } from './helpers.tsx'
 
 describe('effects see the state of the key they render', () => {
   beforeEach(() => {

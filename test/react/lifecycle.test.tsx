@@ -14,10 +14,7 @@ import {
   useLongCallback,
   type LongCallbackStore,
 } from '../../src/index.ts'
-import { countingStore, sleepy, wait, withStore } from './helpers.tsx'
-
-// Lets the unmount, which is acted on a microtask later, take effect.
-const settle = () => act(() => vi.advanceTimersByTimeAsync(0))
+import { countingStore, settle, sleepy, wait, withStore } from './helpers.tsx'
 
 describe('useLongCallback lifecycle', () => {
   beforeEach(() => {
