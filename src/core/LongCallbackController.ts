@@ -7,7 +7,7 @@ import {
 import { defineLongTask } from './defineLongTask.ts'
 import { AbortError } from './errors.ts'
 import { invokeLongCallback } from './invokeLongCallback.ts'
-import { keyedRunOf } from './keyedRuns.ts'
+import { keyedRunOf, type KeyedRun } from './keyedRuns.ts'
 import { dispatch, idleRunState, isEnded, observeRun } from './store.ts'
 import type { LongCallbackStore, LongRun, LongTask, RunState } from './types.ts'
 
@@ -294,7 +294,7 @@ export class LongCallbackController<TInput, TResult> {
     return runs
   }
 
-  #othersKeyedRun() {
+  #othersKeyedRun(): KeyedRun | undefined {
     const { key } = this.#options
     if (key === undefined) return undefined
     const run = keyedRunOf(this.#store, key)
